@@ -1,0 +1,22 @@
+package dev.tandem.events.control;
+
+import dev.tandem.events.entity.AuditEntry;
+import dev.tandem.events.entity.TransferEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+
+/** Writes an audit row for every outcome, inside the transfer's transaction: it rolls back with it. */
+@ApplicationScoped
+public class AuditTrail {
+
+    @PersistenceContext(unitName = "ledger-a")
+    EntityManager ledgerA;
+
+    void record(@Observes(during = TransactionPhase.IN_PROGRESS) TransferEvent event) {
+        ledgerA.persist(new AuditEntry(event.transfer(), Instant.now()));
+    }
+}

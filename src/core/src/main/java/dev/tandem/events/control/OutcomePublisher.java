@@ -1,0 +1,43 @@
+package dev.tandem.events.control;
+
+import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
+import dev.tandem.api.TransferDetails;
+import dev.tandem.api.json.TransferJson;
+import dev.tandem.events.entity.TransferEvent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Topic;
+
+/**
+ * Publishes every outcome as JSON to the topic {@code tandem.transfer.events}. The send goes
+ * through the resource adapter's XA connection factory inside the transfer's transaction, so
+ * subscribers receive exactly the outcomes that committed.
+ */
+@ApplicationScoped
+public class OutcomePublisher {
+
+    public static final String CONNECTION_FACTORY = "jms/tandem/ConnectionFactory";
+    public static final String EVENTS_TOPIC = "jms/tandem/TransferEvents";
+
+    @Resource(lookup = CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = EVENTS_TOPIC)
+    Topic events;
+
+    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) TransferEvent event) {
+        TransferDetails transfer = event.transfer();
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer()
+                    .setProperty(TRANSFER_ID_PROPERTY, transfer.id().toString())
+                    .setProperty(STATUS_PROPERTY, transfer.status().name())
+                    .send(events, TransferJson.toJson(transfer).toString());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tandem.events.entity;
+
+import dev.tandem.api.TransferDetails;
+
+/** A transfer was refused for a business reason; no money moved. */
+public record TransferRejected(TransferDetails transfer) implements TransferEvent {
+}

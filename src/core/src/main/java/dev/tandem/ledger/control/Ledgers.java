@@ -1,0 +1,89 @@
+package dev.tandem.ledger.control;
+
+import dev.tandem.api.LedgerTotals;
+import dev.tandem.ledger.entity.Account;
+import dev.tandem.ledger.entity.LedgerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The two ledger databases behind one interface: accounts are routed by their id. */
+@ApplicationScoped
+public class Ledgers {
+
+    public static final String LEDGER_A_DATASOURCE = "jdbc/tandem/ledgerA";
+    public static final String LEDGER_B_DATASOURCE = "jdbc/tandem/ledgerB";
+
+    @PersistenceContext(unitName = "ledger-a")
+    EntityManager ledgerA;
+
+    @PersistenceContext(unitName = "ledger-b")
+    EntityManager ledgerB;
+
+    /**
+     * Locks the given accounts for update, always in ascending id order whatever the order of the
+     * arguments. Transfers over the same accounts therefore queue up instead of deadlocking, also
+     * across the two databases, where no database could detect the cycle.
+     *
+     * @return the accounts that exist, by id; unknown ids are absent
+     */
+    public Map<String, Account> lockInOrder(String... accountIds) {
+        var locked = new LinkedHashMap<String, Account>();
+        for (String id : new TreeSet<>(List.of(accountIds))) {
+            LedgerId.ofAccount(id)
+                    .map(ledger -> entityManager(ledger).find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
+                    .ifPresent(account -> locked.put(id, account));
+        }
+        return locked;
+    }
+
+    /**
+     * Posts one leg and writes it to its database at once, so that legs reach their ledgers in the
+     * order they are posted.
+     */
+    public void post(Account account, String transferId, BigDecimal delta, Instant at) {
+        EntityManager ledger = entityManager(account.ledger());
+        ledger.persist(account.post(transferId, delta, at));
+        ledger.flush();
+    }
+
+    public Optional<Account> find(String accountId) {
+        return LedgerId.ofAccount(accountId).map(ledger -> entityManager(ledger).find(Account.class, accountId));
+    }
+
+    public List<Account> accounts() {
+        var all = new ArrayList<Account>();
+        for (LedgerId ledger : LedgerId.values()) {
+            all.addAll(entityManager(ledger).createQuery("SELECT a FROM Account a", Account.class).getResultList());
+        }
+        all.sort(Comparator.comparing(Account::id));
+        return all;
+    }
+
+    public LedgerTotals totals() {
+        var byLedger = new LinkedHashMap<String, Map<String, BigDecimal>>();
+        for (LedgerId ledger : LedgerId.values()) {
+            var sums = new LinkedHashMap<String, BigDecimal>();
+            entityManager(ledger)
+                    .createQuery("SELECT a.currency, SUM(a.balance) FROM Account a GROUP BY a.currency", Object[].class)
+                    .getResultList()
+                    .forEach(row -> sums.put((String) row[0], (BigDecimal) row[1]));
+            byLedger.put(ledger.name(), sums);
+        }
+        return new LedgerTotals(byLedger);
+    }
+
+    private EntityManager entityManager(LedgerId ledger) {
+        return ledger == LedgerId.A ? ledgerA : ledgerB;
+    }
+}

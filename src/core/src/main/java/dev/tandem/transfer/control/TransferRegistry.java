@@ -1,0 +1,48 @@
+package dev.tandem.transfer.control;
+
+import dev.tandem.transfer.entity.TransferRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One record per transfer id, in ledger A's database. */
+@ApplicationScoped
+public class TransferRegistry {
+
+    @PersistenceContext(unitName = "ledger-a")
+    EntityManager ledgerA;
+
+    public Optional<TransferRecord> find(UUID id) {
+        return Optional.ofNullable(ledgerA.find(TransferRecord.class, id.toString()));
+    }
+
+    /**
+     * Inserts the record at once, so that a concurrent transaction with the same id fails here, on
+     * the primary key, rather than at commit.
+     */
+    public void add(TransferRecord record) throws DuplicateTransferException {
+        try {
+            ledgerA.persist(record);
+            ledgerA.flush();
+        } catch (PersistenceException e) {
+            if (isIntegrityViolation(e)) {
+                throw new DuplicateTransferException(record.id());
+            }
+            throw e;
+        }
+    }
+
+    /** SQLSTATE class 23: the only constraint a new record can break is its primary key. */
+    private static boolean isIntegrityViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

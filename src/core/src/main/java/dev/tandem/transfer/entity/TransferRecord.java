@@ -1,0 +1,102 @@
+package dev.tandem.transfer.entity;
+
+import dev.tandem.api.RejectionReason;
+import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferMode;
+import dev.tandem.api.TransferRequest;
+import dev.tandem.api.TransferStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What was asked under one transfer id and what came of it. The amount is kept as requested, as
+ * text: a rejected request may carry an amount no ledger column could hold (too many decimals,
+ * absurdly large), and it is recorded all the same.
+ */
+@Entity
+@Table(name = "transfer_record")
+public class TransferRecord {
+
+    @Id
+    private String id;
+
+    @Column(name = "from_account", nullable = false)
+    private String from;
+
+    @Column(name = "to_account", nullable = false)
+    private String to;
+
+    @Column(name = "requested_amount", nullable = false)
+    private String amount;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TransferStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private RejectionReason reason;
+
+    private String detail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TransferMode mode;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected TransferRecord() {
+    }
+
+    private TransferRecord(TransferRequest request, TransferMode mode, TransferStatus status, Instant at) {
+        this.id = request.id().toString();
+        this.from = request.from();
+        this.to = request.to();
+        this.amount = request.amount().toPlainString();
+        this.currency = request.currency();
+        this.mode = mode;
+        this.status = status;
+        this.createdAt = at;
+        this.completedAt = status.isFinal() ? at : null;
+    }
+
+    public static TransferRecord completed(TransferRequest request, TransferMode mode, BigDecimal postedAmount, Instant at) {
+        var record = new TransferRecord(request, mode, TransferStatus.COMPLETED, at);
+        record.amount = postedAmount.toPlainString();
+        return record;
+    }
+
+    public static TransferRecord rejected(TransferRequest request, TransferMode mode, Rejection rejection, Instant at) {
+        var record = new TransferRecord(request, mode, TransferStatus.REJECTED, at);
+        record.reason = rejection.reason();
+        record.detail = rejection.detail();
+        return record;
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    /** Whether {@code request} asks for exactly what this record was created for (its id aside). */
+    public boolean isRequestedBy(TransferRequest request) {
+        return request.hasSameContentAs(from, to, new BigDecimal(amount), currency);
+    }
+
+    public TransferDetails details() {
+        return new TransferDetails(id(), from, to, new BigDecimal(amount), currency, status, reason, detail,
+                mode, createdAt, completedAt);
+    }
+}
