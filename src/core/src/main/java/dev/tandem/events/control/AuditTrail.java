@@ -2,6 +2,7 @@ package dev.tandem.events.control;
 
 import dev.tandem.events.entity.AuditEntry;
 import dev.tandem.events.entity.TransferEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,7 +17,7 @@ public class AuditTrail {
     @PersistenceContext(unitName = "ledger-a")
     EntityManager ledgerA;
 
-    void record(@Observes(during = TransactionPhase.IN_PROGRESS) TransferEvent event) {
+    void record(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(OutcomePublisher.PUBLISH_PRIORITY + 100) TransferEvent event) {
         ledgerA.persist(new AuditEntry(event.transfer(), Instant.now()));
     }
 }

@@ -6,10 +6,12 @@ import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.events.entity.TransferEvent;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
@@ -22,6 +24,9 @@ import jakarta.jms.Topic;
 @ApplicationScoped
 public class OutcomePublisher {
 
+    /** Publishes before the audit row is written: a failure there must also take back the message. */
+    static final int PUBLISH_PRIORITY = Interceptor.Priority.APPLICATION;
+
     public static final String CONNECTION_FACTORY = "jms/tandem/ConnectionFactory";
     public static final String EVENTS_TOPIC = "jms/tandem/TransferEvents";
 
@@ -31,7 +36,7 @@ public class OutcomePublisher {
     @Resource(lookup = EVENTS_TOPIC)
     Topic events;
 
-    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) TransferEvent event) {
+    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(PUBLISH_PRIORITY) TransferEvent event) {
         TransferDetails transfer = event.transfer();
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer()

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Creates a Payara Server 6 domain configured for Tandem and leaves it running, ready for the EAR.
+#
+#   provision-domain.sh PAYARA_HOME DOMAINS_DIR
+#
+# Runs domain.asadmin, ledgers-<TANDEM_DB>.asadmin and messaging.asadmin (read them: they are the
+# configuration) against a new domain named "tandem", after storing the ledger and broker
+# passwords as Payara password aliases.
+#
+# Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded),
+# TANDEM_LEDGER_DIR, TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated),
+# TANDEM_BROKER_HOST, TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+
+[[ $# -eq 2 ]] || die "usage: provision-domain.sh PAYARA_HOME DOMAINS_DIR"
+payara_home=$1 domains=$2
+domain=tandem
+admin_port=$((TANDEM_PORT_BASE + 48))
+asadmin() { payara_asadmin "$payara_home" "$@"; }
+
+# run_commands FILE: renders FILE and runs it in one asadmin session; fails if any command failed
+# (multimode itself always exits 0).
+run_commands() {
+    local rendered output
+    rendered=$(mktemp)
+    render "$1" >"$rendered"
+    output=$(asadmin --port "$admin_port" multimode --file "$rendered") || true
+    rm -f "$rendered"
+    if grep -qE '^Command .* failed\.|remote failure' <<<"$output"; then
+        printf '%s\n' "$output" >&2
+        die "$(basename "$1") did not apply cleanly (see above)"
+    fi
+}
+
+# create_alias NAME VALUE: a password alias, so no password sits in domain.xml in clear text.
+create_alias() {
+    local pwfile
+    pwfile=$(mktemp)
+    chmod 600 "$pwfile"
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" >"$pwfile"
+    asadmin --port "$admin_port" --passwordfile "$pwfile" create-password-alias "$1" >/dev/null
+    rm -f "$pwfile"
+}
+
+log "Creating Payara domain '$domain' (port base $TANDEM_PORT_BASE)"
+asadmin create-domain --nopassword --portbase "$TANDEM_PORT_BASE" --domaindir "$domains" "$domain" >/dev/null
+asadmin start-domain --domaindir "$domains" "$domain" >/dev/null
+
+log "Configuring listeners, transactions, ledgers and messaging"
+create_alias tandem-ledger-password "$TANDEM_LEDGER_PASSWORD"
+create_alias tandem-broker-password "$TANDEM_BROKER_PASSWORD"
+run_commands "$here/domain.asadmin"
+run_commands "$here/ledgers-$TANDEM_DB.asadmin"
+run_commands "$here/messaging.asadmin"
+
+log "Restarting the domain with its new configuration"
+asadmin restart-domain --domaindir "$domains" "$domain" >/dev/null

@@ -1,0 +1,133 @@
+package dev.tandem.client;
+
+import dev.tandem.api.AccountDetails;
+import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.LedgerTotals;
+import dev.tandem.api.TransferConflictException;
+import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferRequest;
+import dev.tandem.api.TransferService;
+import dev.tandem.api.UnknownAccountException;
+import dev.tandem.api.UnknownTransferException;
+import dev.tandem.api.json.TransferJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** {@link TransferService} over Tandem's REST API, so that a client can switch channels without changes. */
+public final class RestTransferService implements TransferService {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    /** @param base the API root, e.g. {@code http://localhost:8080/tandem/api} */
+    public RestTransferService(URI base) {
+        this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+    }
+
+    @Override
+    public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        var response = send(HttpRequest.newBuilder(base.resolve("transfers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString())));
+        return switch (response.statusCode()) {
+            case 201 -> TransferJson.parseDetails(response.body());
+            case 422 -> recordedRejection(problem(response));
+            case 400 -> throw new InvalidTransferException(problem(response).getString("detail", response.body()));
+            case 409 -> throw new TransferConflictException(request.id(), problem(response).getString("detail", ""));
+            default -> throw unexpected(response);
+        };
+    }
+
+    @Override
+    public TransferDetails findTransfer(UUID id) throws UnknownTransferException {
+        var response = send(HttpRequest.newBuilder(base.resolve("transfers/" + id)).GET());
+        if (response.statusCode() == 404) {
+            throw new UnknownTransferException(id);
+        }
+        return TransferJson.parseDetails(ok(response).body());
+    }
+
+    @Override
+    public List<AccountDetails> accounts() {
+        var response = ok(send(HttpRequest.newBuilder(base.resolve("accounts")).GET()));
+        var accounts = new ArrayList<AccountDetails>();
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            reader.readArray().forEach(account -> accounts.add(TransferJson.parseAccount(account.asJsonObject())));
+        }
+        return accounts;
+    }
+
+    @Override
+    public AccountDetails findAccount(String id) throws UnknownAccountException {
+        var response = send(HttpRequest.newBuilder(base.resolve("accounts/" + id)).GET());
+        if (response.statusCode() == 404) {
+            throw new UnknownAccountException(id);
+        }
+        try (var reader = Json.createReader(new StringReader(ok(response).body()))) {
+            return TransferJson.parseAccount(reader.readObject());
+        }
+    }
+
+    @Override
+    public LedgerTotals totals() {
+        return TransferJson.parseTotals(ok(send(HttpRequest.newBuilder(base.resolve("ledgers/totals")).GET())).body());
+    }
+
+    /** A 422 names the transfer it recorded; the record itself carries the whole outcome. */
+    private TransferDetails recordedRejection(JsonObject problem) {
+        UUID id = UUID.fromString(problem.getString("transferId"));
+        try {
+            return findTransfer(id);
+        } catch (UnknownTransferException e) {
+            throw new IllegalStateException("Tandem rejected transfer " + id + " but has no record of it", e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach Tandem at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Tandem", e);
+        }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+        return response;
+    }
+
+    private static JsonObject problem(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException notJson) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    private static IllegalStateException unexpected(HttpResponse<String> response) {
+        JsonObject problem = problem(response);
+        return new IllegalStateException("Tandem answered " + response.statusCode() + " to " + response.request().method()
+                + " " + response.uri() + ": " + problem.getString("detail", problem.getString("title", response.body())));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tandem.it;
+
+import dev.tandem.api.AccountDetails;
+import dev.tandem.api.UnknownAccountException;
+import dev.tandem.client.RestTransferService;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Tandem instance under test, as the build started it, and plain HTTP access to its API. */
+final class Tandem {
+
+    static final URI API = URI.create(required("tandem.url") + "/");
+    static final Path ROOT = Path.of(required("tandem.root")).toAbsolutePath().normalize();
+    static final Path VAR = Path.of(required("tandem.var")).toAbsolutePath().normalize();
+    static final RestTransferService CLIENT = new RestTransferService(API);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Tandem() {
+    }
+
+    static HttpResponse<String> postJson(String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(API.resolve(path)).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(API.resolve(path)).GET());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    static BigDecimal balance(String accountId) {
+        try {
+            return CLIENT.findAccount(accountId).balance();
+        } catch (UnknownAccountException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Map<String, BigDecimal> balances(String... accountIds) {
+        var balances = new LinkedHashMap<String, BigDecimal>();
+        for (String id : accountIds) {
+            balances.put(id, balance(id));
+        }
+        return balances;
+    }
+
+    static Map<String, BigDecimal> balancesOfAllAccounts() {
+        var balances = new LinkedHashMap<String, BigDecimal>();
+        CLIENT.accounts().forEach(account -> balances.put(account.id(), account.balance()));
+        return balances;
+    }
+
+    static AccountDetails account(String accountId) throws UnknownAccountException {
+        return CLIENT.findAccount(accountId);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set; run the tests with mvn verify");
+        }
+        return value;
+    }
+}
