@@ -58,10 +58,17 @@ new_secret() {
 }
 
 # payara_asadmin PAYARA_HOME ARGS...: runs asadmin non-interactively, without its terminal noise.
+# Its output goes to stdout, or to stderr when the command fails, so that discarding stdout never
+# hides why something failed.
 payara_asadmin() {
     local home=$1 status=0 output
     shift
     output=$(TERM=dumb "$home/bin/asadmin" --interactive=false "$@" 2>&1) || status=$?
-    grep -v 'infocmp' <<<"$output" || true
+    output=$(grep -v 'infocmp' <<<"$output" || true)
+    if ((status == 0)); then
+        printf '%s\n' "$output"
+    else
+        printf '%s\n' "$output" >&2
+    fi
     return "$status"
 }

@@ -94,58 +94,51 @@ class TwoPhaseCommitIT {
 
     @Test
     void aFailureInTheSecondLedgerAfterTheFirstWasWrittenLeavesNoTraceAnywhere() throws Exception {
-        UUID id = UUID.randomUUID();
+        var request = new TransferRequest(UUID.randomUUID(), "A-0012", "B-0012", new BigDecimal("3.00"), "EUR");
         BigDecimal sourceBefore = balance(ledgerA, "A-0012");
         BigDecimal targetBefore = balance(ledgerB, "B-0012");
-        // The debit is posted and written to ledger A first; this constraint then makes ledger B
-        // refuse the credit leg of this one transfer.
-        String constraint = "tandem_it_refuse_" + Long.toHexString(id.getMostSignificantBits() & 0xffffffffL);
-        execute(ledgerB, "ALTER TABLE ledger_entry ADD CONSTRAINT " + constraint + " CHECK (transfer_id <> '" + id + "')");
-        try (JMSContext jms = broker.createContext(); JMSConsumer subscriber = subscribe(jms, id)) {
-            var request = new TransferRequest(id, "A-0012", "B-0012", new BigDecimal("3.00"), "EUR");
 
-            assertThrows(EJBException.class, () -> tandem.transfer(request));
-
-            assertEquals(sourceBefore, balance(ledgerA, "A-0012"), "ledger A rolled back");
-            assertEquals(targetBefore, balance(ledgerB, "B-0012"), "ledger B unchanged");
-            assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM ledger_entry WHERE transfer_id = ?", id));
-            assertEquals(0, count(ledgerB, "SELECT COUNT(*) FROM ledger_entry WHERE transfer_id = ?", id));
-            assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM transfer_record WHERE id = ?", id));
-            assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM audit_entry WHERE transfer_id = ?", id));
-            assertNull(subscriber.receive(3_000), "no event for a transfer that rolled back");
-        } finally {
-            execute(ledgerB, "ALTER TABLE ledger_entry DROP CONSTRAINT " + constraint);
-        }
+        // The debit is posted and written to ledger A first; ledger B then refuses the credit leg.
+        assertRollsBackWithoutTrace(request, ledgerB, "ledger_entry");
 
         // with the failure gone, the same request goes through, once
-        assertEquals(TransferStatus.COMPLETED,
-                tandem.transfer(new TransferRequest(id, "A-0012", "B-0012", new BigDecimal("3.00"), "EUR")).status());
+        assertEquals(TransferStatus.COMPLETED, tandem.transfer(request).status());
         assertEquals(sourceBefore.subtract(new BigDecimal("3.00")), balance(ledgerA, "A-0012"));
         assertEquals(targetBefore.add(new BigDecimal("3.00")), balance(ledgerB, "B-0012"));
     }
 
     @Test
     void aFailureAfterTheEventWasSentTakesTheEventBackWithTheLedgers() throws Exception {
-        UUID id = UUID.randomUUID();
-        BigDecimal sourceBefore = balance(ledgerA, "A-0013");
-        BigDecimal targetBefore = balance(ledgerB, "B-0013");
         // Both legs are posted and the outcome is sent to the topic before the audit row is
         // written; refusing that row makes the whole transaction roll back at commit.
+        assertRollsBackWithoutTrace(new TransferRequest(UUID.randomUUID(), "A-0013", "B-0013", new BigDecimal("4.00"), "EUR"),
+                ledgerA, "audit_entry");
+    }
+
+    /**
+     * Makes {@code refusing} reject this one transfer's rows in {@code table}, sends the transfer (from
+     * ledger A to ledger B), and checks that it failed without a trace: no balance changed, no leg, no
+     * transfer record, no audit row, no event on the topic.
+     */
+    private void assertRollsBackWithoutTrace(TransferRequest request, DataSource refusing, String table) throws Exception {
+        UUID id = request.id();
+        BigDecimal sourceBefore = balance(ledgerA, request.from());
+        BigDecimal targetBefore = balance(ledgerB, request.to());
         String constraint = "tandem_it_refuse_" + Long.toHexString(id.getMostSignificantBits() & 0xffffffffL);
-        execute(ledgerA, "ALTER TABLE audit_entry ADD CONSTRAINT " + constraint + " CHECK (transfer_id <> '" + id + "')");
+        execute(refusing, "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " CHECK (transfer_id <> '" + id + "')");
         try (JMSContext jms = broker.createContext(); JMSConsumer subscriber = subscribe(jms, id)) {
-            var request = new TransferRequest(id, "A-0013", "B-0013", new BigDecimal("4.00"), "EUR");
 
             assertThrows(EJBException.class, () -> tandem.transfer(request));
 
-            assertNull(subscriber.receive(3_000), "the event was sent inside the transaction and rolled back with it");
-            assertEquals(sourceBefore, balance(ledgerA, "A-0013"));
-            assertEquals(targetBefore, balance(ledgerB, "B-0013"));
+            assertNull(subscriber.receive(3_000), "no event for a transfer that rolled back");
+            assertEquals(sourceBefore, balance(ledgerA, request.from()), "ledger A rolled back");
+            assertEquals(targetBefore, balance(ledgerB, request.to()), "ledger B rolled back");
             assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM ledger_entry WHERE transfer_id = ?", id));
             assertEquals(0, count(ledgerB, "SELECT COUNT(*) FROM ledger_entry WHERE transfer_id = ?", id));
             assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM transfer_record WHERE id = ?", id));
+            assertEquals(0, count(ledgerA, "SELECT COUNT(*) FROM audit_entry WHERE transfer_id = ?", id));
         } finally {
-            execute(ledgerA, "ALTER TABLE audit_entry DROP CONSTRAINT " + constraint);
+            execute(refusing, "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint);
         }
     }
 
