@@ -3,6 +3,7 @@ package dev.tandem.api;
 import jakarta.ejb.Remote;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 /**
  * Tandem's remote EJB view, for Java clients over IIOP.
@@ -24,6 +25,23 @@ public interface TransferService {
      * @throws TransferConflictException the id was used before for a different request
      */
     TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException;
+
+    /**
+     * Accepts a transfer for asynchronous processing and returns at once with its id. Recording it as
+     * {@code PENDING} and queueing it happen in one transaction: once this returns, the transfer will
+     * be applied. Follow it with {@link #findTransfer(UUID)}.
+     *
+     * @throws InvalidTransferException  the request is malformed; nothing was recorded
+     * @throws TransferConflictException the id was used before for a different request
+     */
+    UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException;
+
+    /**
+     * {@link #transfer(TransferRequest)} run by the server in the background: returns a future at once,
+     * whose {@code get()} yields the outcome (or throws the exception {@code transfer} would have thrown,
+     * wrapped in an {@code ExecutionException}).
+     */
+    Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException;
 
     TransferDetails findTransfer(UUID id) throws UnknownTransferException;
 

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /** {@link TransferService} over Tandem's REST API, so that a client can switch channels without changes. */
 public final class RestTransferService implements TransferService {
@@ -40,16 +42,37 @@ public final class RestTransferService implements TransferService {
 
     @Override
     public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
-        var response = send(HttpRequest.newBuilder(base.resolve("transfers"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString())));
+        var response = post(request);
         return switch (response.statusCode()) {
             case 201 -> TransferJson.parseDetails(response.body());
             case 422 -> recordedRejection(problem(response));
-            case 400 -> throw new InvalidTransferException(problem(response).getString("detail", response.body()));
-            case 409 -> throw new TransferConflictException(request.id(), problem(response).getString("detail", ""));
-            default -> throw unexpected(response);
+            default -> throw failure(request, response);
         };
+    }
+
+    /** {@code POST /transfers} with {@code Prefer: respond-async}: 202 and the transfer is queued. */
+    @Override
+    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        var response = post(request, "Prefer", "respond-async");
+        return switch (response.statusCode()) {
+            case 202, 201 -> TransferJson.parseDetails(response.body()).id();
+            case 422 -> UUID.fromString(problem(response).getString("transferId"));
+            default -> throw failure(request, response);
+        };
+    }
+
+    /** Over HTTP the future is the client's own: the call runs on a background thread. */
+    @Override
+    public Future<TransferDetails> transferAsync(TransferRequest request) {
+        var outcome = new CompletableFuture<TransferDetails>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                outcome.complete(transfer(request));
+            } catch (Exception e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        return outcome;
     }
 
     @Override
@@ -85,6 +108,31 @@ public final class RestTransferService implements TransferService {
     @Override
     public LedgerTotals totals() {
         return TransferJson.parseTotals(ok(send(HttpRequest.newBuilder(base.resolve("ledgers/totals")).GET())).body());
+    }
+
+    private HttpResponse<String> post(TransferRequest request, String... headers) {
+        var post = HttpRequest.newBuilder(base.resolve("transfers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString()));
+        if (headers.length > 0) {
+            post.headers(headers);
+        }
+        return send(post);
+    }
+
+    /**
+     * For a response that is not an outcome: throws the client's fault (400, 409), or returns the
+     * server's for the caller to throw.
+     */
+    private static RuntimeException failure(TransferRequest request, HttpResponse<String> response)
+            throws InvalidTransferException, TransferConflictException {
+        if (response.statusCode() == 400) {
+            throw new InvalidTransferException(problem(response).getString("detail", response.body()));
+        }
+        if (response.statusCode() == 409) {
+            throw new TransferConflictException(request.id(), problem(response).getString("detail", ""));
+        }
+        return unexpected(response);
     }
 
     /** A 422 names the transfer it recorded; the record itself carries the whole outcome. */

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
  * 2 bad usage, 3 the transfer was rejected.
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true,
-        description = "Talks to a running Tandem over REST or remote EJB.",
-        subcommands = {TransferCommand.class, ShowCommand.class, AccountsCommand.class, TotalsCommand.class})
+        description = "Talks to a running Tandem over REST, remote EJB or JMS.",
+        subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, AccountsCommand.class, TotalsCommand.class,
+                DlqCommand.class})
 public class TandemCli {
 
     static final int FAILED = 1;

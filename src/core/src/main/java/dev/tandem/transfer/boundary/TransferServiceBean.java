@@ -16,6 +16,7 @@ import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
@@ -25,12 +26,15 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * The synchronous facade: remote view for Java clients over IIOP, local view for the REST
- * resources. Reads run without a transaction; each transfer runs in a transaction of its own,
- * started by the engine, whatever the caller brings.
+ * The facade for callers that are not the request queue: remote view for Java clients over IIOP,
+ * local view for the REST resources. Transfers synchronously, or accepted for the queue, or run in
+ * the background behind a {@code Future}. Reads run without a transaction; each transfer runs in a
+ * transaction of its own, started by the engine, whatever the caller brings.
  */
 @Stateless
 @Remote(TransferService.class)
@@ -50,16 +54,31 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
-        try {
-            return engine.execute(identified, TransferMode.SYNC);
-        } catch (DuplicateTransferException lostRace) {
-            // the winner has committed its record by now: answer with it
-            try {
-                return engine.execute(identified, TransferMode.SYNC);
-            } catch (DuplicateTransferException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
+        return onceMoreIfRaced(() -> engine.execute(identified, TransferMode.SYNC));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        return accept(request).id();
+    }
+
+    /**
+     * Accepts a transfer for asynchronous processing ({@link #submit}), answering with the transfer as
+     * it stands: {@code PENDING}, or its outcome if the id was settled before.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public TransferDetails accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        TransferRequest identified = identified(request);
+        return onceMoreIfRaced(() -> engine.submit(identified));
+    }
+
+    @Override
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        TransferRequest identified = identified(request);
+        return CompletableFuture.completedFuture(onceMoreIfRaced(() -> engine.execute(identified, TransferMode.SYNC)));
     }
 
     @Override
@@ -85,6 +104,26 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public LedgerTotals totals() {
         return ledgers.totals();
+    }
+
+    private interface EngineCall {
+        TransferDetails run() throws TransferConflictException, DuplicateTransferException;
+    }
+
+    /**
+     * A transaction that loses the race to record a transfer id rolls back; by the time it has, the
+     * winner's record is there, and running the call again answers with it.
+     */
+    private static TransferDetails onceMoreIfRaced(EngineCall call) throws TransferConflictException {
+        try {
+            return call.run();
+        } catch (DuplicateTransferException lostRace) {
+            try {
+                return call.run();
+            } catch (DuplicateTransferException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
     }
 
     /** Checks the request and gives it an id if the client did not. */

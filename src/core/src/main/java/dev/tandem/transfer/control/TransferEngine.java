@@ -38,33 +38,58 @@ public class TransferEngine {
     TransferRegistry registry;
 
     @Inject
+    TransferMessages messages;
+
+    @Inject
     Event<TransferEvent> outcomes;
 
     /**
+     * Applies a transfer, or settles one accepted earlier by {@link #submit}.
+     *
      * @param request a well-formed request with an id
-     * @return the outcome, {@code COMPLETED} or {@code REJECTED}; for an id seen before, the first outcome
+     * @return the outcome, {@code COMPLETED} or {@code REJECTED}; for an id settled before, that outcome
      * @throws TransferConflictException  the id was recorded before for a different request
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
     public TransferDetails execute(TransferRequest request, TransferMode mode)
             throws TransferConflictException, DuplicateTransferException {
-        Optional<TransferRecord> earlier = registry.find(request.id());
-        if (earlier.isPresent()) {
+        // locked, so that a pending transfer is settled by one transaction only
+        Optional<TransferRecord> earlier = registry.findForUpdate(request.id());
+        if (earlier.isPresent() && (earlier.get().isFinal() || !earlier.get().isRequestedBy(request))) {
             return replay(earlier.get(), request);
         }
-        // the databases keep microseconds: answer now with what a later read will return
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         Optional<Rejection> rejection = TransferPolicy.screen(request);
         if (rejection.isEmpty()) {
             rejection = postLegs(request, now);
         }
-        TransferRecord record = rejection
-                .map(refusal -> TransferRecord.rejected(request, mode, refusal, now))
-                .orElseGet(() -> TransferRecord.completed(request, mode, cents(request.amount()), now));
-        registry.add(record);
+        TransferRecord record = earlier.orElseGet(() -> TransferRecord.accepted(request, mode, now));
+        record.settle(rejection, now);
+        if (earlier.isEmpty()) {
+            registry.add(record);
+        }
         TransferDetails outcome = record.details();
         outcomes.fire(TransferEvent.of(outcome));
         return outcome;
+    }
+
+    /**
+     * Accepts a transfer for asynchronous processing: records it as {@code PENDING} and puts it on the
+     * request queue, in the caller's transaction, so that both happen or neither does.
+     *
+     * @return the pending transfer; for an id seen before, that transfer as it stands
+     * @throws TransferConflictException  the id was recorded before for a different request
+     * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
+     */
+    public TransferDetails submit(TransferRequest request) throws TransferConflictException, DuplicateTransferException {
+        Optional<TransferRecord> earlier = registry.find(request.id());
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), request);
+        }
+        TransferRecord record = TransferRecord.accepted(request, TransferMode.ASYNC, now());
+        registry.add(record);
+        messages.enqueue(request);
+        return record.details();
     }
 
     private Optional<Rejection> postLegs(TransferRequest request, Instant now) {
@@ -73,7 +98,8 @@ public class TransferEngine {
         Account target = locked.get(request.to());
         Optional<Rejection> rejection = TransferPolicy.check(request, source, target);
         if (rejection.isEmpty()) {
-            BigDecimal amount = cents(request.amount());
+            // exact: the policy has ruled out more than two decimal places
+            BigDecimal amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
             String transferId = request.id().toString();
             ledgers.post(source, transferId, amount.negate(), now);
             ledgers.post(target, transferId, amount, now);
@@ -89,8 +115,8 @@ public class TransferEngine {
         return earlier.details();
     }
 
-    /** Exact: {@link TransferPolicy#screen} has ruled out more than two decimal places. */
-    private static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    /** The databases keep microseconds: answer now with what a later read will return. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

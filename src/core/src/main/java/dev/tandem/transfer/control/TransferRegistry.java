@@ -3,6 +3,7 @@ package dev.tandem.transfer.control;
 import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -18,6 +19,11 @@ public class TransferRegistry {
 
     public Optional<TransferRecord> find(UUID id) {
         return Optional.ofNullable(ledgerA.find(TransferRecord.class, id.toString()));
+    }
+
+    /** Finds the record and locks it until the transaction ends; nothing is locked when there is none. */
+    public Optional<TransferRecord> findForUpdate(UUID id) {
+        return Optional.ofNullable(ledgerA.find(TransferRecord.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**

@@ -12,7 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,20 +72,34 @@ public class TransferRecord {
         this.mode = mode;
         this.status = status;
         this.createdAt = at;
-        this.completedAt = status.isFinal() ? at : null;
     }
 
-    public static TransferRecord completed(TransferRequest request, TransferMode mode, BigDecimal postedAmount, Instant at) {
-        var record = new TransferRecord(request, mode, TransferStatus.COMPLETED, at);
-        record.amount = postedAmount.toPlainString();
-        return record;
+    /** A transfer as it is accepted, {@code PENDING} until it is {@linkplain #settle settled}. */
+    public static TransferRecord accepted(TransferRequest request, TransferMode mode, Instant at) {
+        return new TransferRecord(request, mode, TransferStatus.PENDING, at);
     }
 
-    public static TransferRecord rejected(TransferRequest request, TransferMode mode, Rejection rejection, Instant at) {
-        var record = new TransferRecord(request, mode, TransferStatus.REJECTED, at);
-        record.reason = rejection.reason();
-        record.detail = rejection.detail();
-        return record;
+    /**
+     * Records the final outcome: {@code REJECTED} for the given reason, or {@code COMPLETED}, the amount
+     * then being the one posted (in cents, which the policy has made sure of).
+     */
+    public void settle(Optional<Rejection> rejection, Instant at) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("transfer " + id + " is already " + status);
+        }
+        rejection.ifPresentOrElse(refusal -> {
+            status = TransferStatus.REJECTED;
+            reason = refusal.reason();
+            detail = refusal.detail();
+        }, () -> {
+            status = TransferStatus.COMPLETED;
+            amount = new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        });
+        completedAt = at;
+    }
+
+    public boolean isFinal() {
+        return status.isFinal();
     }
 
     public UUID id() {

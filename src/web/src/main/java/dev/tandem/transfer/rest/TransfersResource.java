@@ -1,14 +1,14 @@
 package dev.tandem.transfer.rest;
 
 import dev.tandem.api.InvalidTransferException;
-import dev.tandem.api.RejectionReason;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.api.UnknownTransferException;
+import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.rest.Problem;
+import dev.tandem.rest.ProblemMapper;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,19 +24,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * {@code POST /transfers} moves money and answers with the outcome: 201 for a completed transfer,
  * 422 for a rejection (recorded, so {@code GET /transfers/{id}} shows it), 400 for a malformed
- * request, 409 for an id already used with other content.
+ * request, 409 for an id already used with other content. With {@code Prefer: respond-async} the
+ * transfer is queued instead and the answer is 202 with its {@code Location}.
  */
 @Path("transfers")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransfersResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String RESPOND_ASYNC = "respond-async";
 
     @Inject
     TransferServiceBean transfers;
@@ -46,21 +47,38 @@ public class TransfersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey)
+    public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam("Prefer") String prefer)
             throws InvalidTransferException, TransferConflictException {
         TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey);
-        TransferDetails outcome = transfers.transfer(request);
-        URI location = uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(outcome.id().toString()).build();
-        if (outcome.status() == TransferStatus.REJECTED) {
-            return rejection(outcome, location);
+        if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
+            TransferDetails accepted = transfers.accept(request);
+            if (accepted.status() == TransferStatus.PENDING) {
+                return Response.accepted(TransferJson.toJson(accepted))
+                        .location(location(accepted))
+                        .header("Preference-Applied", RESPOND_ASYNC)
+                        .build();
+            }
+            return answer(accepted);
         }
-        return Response.created(location).entity(TransferJson.toJson(outcome)).build();
+        return answer(transfers.transfer(request));
     }
 
     @GET
     @Path("{id}")
     public JsonObject transfer(@PathParam("id") String id) throws InvalidTransferException, UnknownTransferException {
         return TransferJson.toJson(transfers.findTransfer(TransferJson.parseId(id, "the transfer id")));
+    }
+
+    /** A final outcome: 201 with the transfer, or 422 with the rejection. */
+    private Response answer(TransferDetails outcome) {
+        if (outcome.status() == TransferStatus.REJECTED) {
+            return ProblemMapper.respond(Problem.rejection(outcome).instance(location(outcome).toString()));
+        }
+        return Response.created(location(outcome)).entity(TransferJson.toJson(outcome)).build();
+    }
+
+    private URI location(TransferDetails transfer) {
+        return uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(transfer.id().toString()).build();
     }
 
     private static TransferRequest withIdempotencyKey(TransferRequest request, String key) throws InvalidTransferException {
@@ -73,15 +91,5 @@ public class TransfersResource {
                     + ") and the body's id (" + request.id() + ") differ; send one or make them equal");
         }
         return request.withId(id);
-    }
-
-    private static Response rejection(TransferDetails outcome, URI location) {
-        RejectionReason reason = outcome.reason();
-        return Problem.of(422, reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), reason.title())
-                .detail(outcome.detail())
-                .instance(location)
-                .with("transferId", outcome.id().toString())
-                .with("reason", reason.name())
-                .response();
     }
 }

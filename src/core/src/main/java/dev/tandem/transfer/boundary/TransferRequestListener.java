@@ -1,0 +1,93 @@
+package dev.tandem.transfer.boundary;
+
+import static dev.tandem.api.jms.TransferMessaging.CONFLICT;
+import static dev.tandem.api.jms.TransferMessaging.INVALID;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
+import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.TransferConflictException;
+import dev.tandem.api.TransferMode;
+import dev.tandem.api.TransferRequest;
+import dev.tandem.api.jms.TransferMessaging;
+import dev.tandem.api.json.Problem;
+import dev.tandem.api.json.TransferJson;
+import dev.tandem.transfer.control.DuplicateTransferException;
+import dev.tandem.transfer.control.TransferEngine;
+import dev.tandem.transfer.control.TransferMessages;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Logger;
+
+/**
+ * Consumes transfer requests from {@code tandem.transfers} and hands them to the engine. Consuming the
+ * request, both legs, the transfer record, the reply and the outcome event are one XA transaction.
+ * <p>
+ * Outcomes are final and answered once: a completed or rejected transfer, a malformed request (also
+ * set aside on {@code tandem.transfers.invalid}), a reused id (set aside too). Anything else is a
+ * technical failure: the transaction rolls back and the broker redelivers the request later, until it
+ * gives up and moves it to {@code tandem.transfers.dlq}. Redeliveries are harmless: the transfer id
+ * makes the engine apply a transfer at most once.
+ * <p>
+ * The broker is reached through the Artemis resource adapter, named per server in the deployment
+ * descriptor (glassfish-ejb-jar.xml for Payara).
+ */
+@MessageDriven(name = "TransferRequestListener", activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = TransferMessaging.REQUEST_QUEUE)})
+public class TransferRequestListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(TransferRequestListener.class.getName());
+
+    @Inject
+    TransferEngine engine;
+
+    @Inject
+    TransferMessages messages;
+
+    @Override
+    public void onMessage(Message message) {
+        TransferRequest request;
+        try {
+            request = read(message);
+        } catch (InvalidTransferException malformed) {
+            messages.setAside(message, malformed.getMessage());
+            messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
+            return;
+        }
+        try {
+            messages.reply(message, engine.execute(request, TransferMode.ASYNC));
+        } catch (TransferConflictException conflict) {
+            messages.setAside(message, conflict.getMessage());
+            messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id());
+        } catch (DuplicateTransferException raced) {
+            // already marked for rollback: the redelivery will find the record the other transaction wrote
+            LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
+        }
+    }
+
+    /**
+     * The request in a message: its JSON body, checked, with an id from the body, else from the
+     * {@code transferId} property, else derived from the message id so that every redelivery of the
+     * message gets the same one.
+     */
+    private static TransferRequest read(Message message) throws InvalidTransferException {
+        try {
+            if (!(message instanceof TextMessage text)) {
+                throw new InvalidTransferException("a transfer request must be a JSON text message, got a "
+                        + message.getClass().getSimpleName());
+            }
+            TransferRequest request = TransferJson.parseRequest(text.getText());
+            request.requireWellFormed();
+            return request.withId(TransferMessaging.transferIdOf(request.id(),
+                    message.getStringProperty(TRANSFER_ID_PROPERTY), message.getJMSMessageID()));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot read a transfer request: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}
