@@ -2,29 +2,22 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.tandem.it.Processes.Run;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The remote EJB over IIOP, called from a separate JVM exactly as a user calls it:
  * {@code ./tandem transfer --via ejb}, which looks up {@code TransferService.JNDI_NAME} with Payara's
- * client library. Accounts A-0021, B-0021 and B-0022.
+ * client library. Accounts A-0021, A-0022, B-0021 and B-0022.
  */
 @ExtendWith(ConservationCheck.class)
 class RemoteEjbIT {
 
-    record Run(int exitCode, String output) {
-    }
-
     @Test
-    void aTransferOverIiopFromAnotherJvmMovesMoneyAcrossTheLedgers() throws Exception {
+    void aTransferOverIiopFromAnotherJvmMovesMoneyAcrossTheLedgers() {
         var before = Tandem.balances("A-0021", "B-0021");
         String id = UUID.randomUUID().toString();
 
@@ -40,7 +33,7 @@ class RemoteEjbIT {
     }
 
     @Test
-    void aRejectionAndAConflictComeBackOverIiopAsWell() throws Exception {
+    void aRejectionAndAConflictComeBackOverIiopAsWell() {
         var before = Tandem.balances("A-0021", "B-0022");
         String id = UUID.randomUUID().toString();
 
@@ -55,38 +48,39 @@ class RemoteEjbIT {
     }
 
     @Test
-    void readsOverIiopMatchTheRestApi() throws Exception {
+    void aTransferSubmittedOverIiopIsQueuedAndSettled() {
+        var before = Tandem.balance("A-0022");
+        String id = UUID.randomUUID().toString();
+
+        Run run = tandem("transfer", "--via", "ejb", "--async", "--from", "A-0022", "--to", "B-0022", "--amount", "2.00", "--id", id);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("COMPLETED", id, "(async, via ejb)");
+        assertThat(Tandem.json(Tandem.get("transfers/" + id)).getString("mode")).isEqualTo("ASYNC");
+        assertThat(Tandem.balance("A-0022")).isEqualByComparingTo(before.subtract(new BigDecimal("2.00")));
+    }
+
+    @Test
+    void aTransferRunByTheServerInTheBackgroundIsAwaitedThroughItsFuture() {
+        var before = Tandem.balance("A-0022");
+        String id = UUID.randomUUID().toString();
+
+        Run run = tandem("transfer", "--via", "ejb", "--future", "--from", "A-0022", "--to", "B-0022", "--amount", "1.00", "--id", id);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("COMPLETED", id, "(sync, via ejb)");
+        assertThat(Tandem.balance("A-0022")).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+    }
+
+    @Test
+    void readsOverIiopMatchTheRestApi() {
         Run run = tandem("accounts", "B-0021", "--via", "ejb");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("B-0021", Tandem.balance("B-0021").toPlainString());
     }
 
-    /** Runs the launcher against the instance under test; kills it by PID if it hangs. */
-    private static Run tandem(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Tandem.ROOT.resolve("tandem").toString());
-        command.addAll(List.of(arguments));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TANDEM_VAR", Tandem.VAR.toString());
-        Process process = builder.start();
-        try {
-            var output = new StringBuilder();
-            var reader = new Thread(() -> {
-                try {
-                    output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    output.append(e);
-                }
-            });
-            reader.start();
-            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-            assertThat(finished).as("./tandem %s finished within 120 s", String.join(" ", arguments)).isTrue();
-            reader.join(10_000);
-            return new Run(process.exitValue(), output.toString());
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+    private static Run tandem(String... arguments) {
+        return Tandem.launcher(arguments);
     }
 }

@@ -3,6 +3,11 @@ package dev.tandem.it;
 import dev.tandem.api.AccountDetails;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.client.RestTransferService;
+import dev.tandem.api.TransferRequest;
+import dev.tandem.client.jms.Broker;
+import dev.tandem.client.jms.SubmitReport;
+import dev.tandem.client.jms.TransferSubmitter;
+import dev.tandem.it.Processes.Run;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -13,9 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Tandem instance under test, as the build started it, and plain HTTP access to its API. */
@@ -25,6 +33,8 @@ final class Tandem {
     static final Path ROOT = Path.of(required("tandem.root")).toAbsolutePath().normalize();
     static final Path VAR = Path.of(required("tandem.var")).toAbsolutePath().normalize();
     static final RestTransferService CLIENT = new RestTransferService(API);
+    static final Broker BROKER = new Broker(required("tandem.broker.url"), "tandem", secret("broker-password"));
+    static final int ADMIN_PORT = Integer.parseInt(required("tandem.admin.port"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -84,6 +94,54 @@ final class Tandem {
 
     static AccountDetails account(String accountId) throws UnknownAccountException {
         return CLIENT.findAccount(accountId);
+    }
+
+    /** Sends {@code requests} to the request queue as a JMS producer and waits for their replies. */
+    static SubmitReport submit(List<TransferRequest> requests, Duration timeout) {
+        try {
+            return new TransferSubmitter(BROKER.connectionFactory()).submit(requests, timeout, replies -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code ./tandem ARGUMENTS} against the instance under test, as a user would. */
+    static Run launcher(String... arguments) {
+        var command = new ArrayList<String>();
+        command.add(ROOT.resolve("tandem").toString());
+        command.addAll(List.of(arguments));
+        return Processes.run(command, Map.of("TANDEM_VAR", VAR.toString()), Duration.ofMinutes(2));
+    }
+
+    /** Runs an asadmin command against the domain under test and insists that it succeeded. */
+    static String asadmin(String... arguments) {
+        var command = new ArrayList<String>(List.of(VAR.resolve("runtime/payara6/bin/asadmin").toString(),
+                "--interactive=false", "--port", String.valueOf(ADMIN_PORT)));
+        command.addAll(List.of(arguments));
+        Run run = Processes.run(command, Map.of("TERM", "dumb"), Duration.ofMinutes(2));
+        if (run.exitCode() != 0) {
+            throw new AssertionError("asadmin " + String.join(" ", arguments) + " failed: " + run.output());
+        }
+        return run.output();
+    }
+
+    /** The Artemis distribution the instance under test runs on (for its command-line tools). */
+    static Path artemisHome() {
+        try (var runtimes = Files.list(VAR.resolve("runtime"))) {
+            return runtimes.filter(path -> path.getFileName().toString().startsWith("apache-artemis-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Artemis under " + VAR.resolve("runtime")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String secret(String name) {
+        try {
+            return Files.readString(VAR.resolve("secrets").resolve(name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + name + " under " + VAR + "; start Tandem with mvn verify", e);
+        }
     }
 
     private static String required(String property) {

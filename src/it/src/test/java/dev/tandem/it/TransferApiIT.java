@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The REST contract of {@code /transfers}, {@code /accounts} and {@code /ledgers/totals}. Accounts A-0031..35, B-0031..35. */
+/** The REST contract of {@code /transfers}, {@code /accounts} and {@code /ledgers/totals}. Accounts A-0031..36, B-0031..36. */
 @ExtendWith(ConservationCheck.class)
 class TransferApiIT {
 
@@ -209,6 +210,51 @@ class TransferApiIT {
         assertProblem(Tandem.get("accounts/A-9999"), 404, "not-found", "no account with id A-9999");
         assertProblem(Tandem.get("no-such-resource"), 404, "http-404", "");
         assertProblem(Tandem.get("transfers/not-a-uuid"), 400, "invalid-request", "must be a UUID");
+    }
+
+    @Test
+    void withRespondAsyncATransferIsAcceptedAt202AndSettledByTheQueue() throws Exception {
+        var before = Tandem.balances("A-0036", "B-0036");
+        String id = UUID.randomUUID().toString();
+        String body = request(id, "A-0036", "B-0036", "3.00", "EUR").build().toString();
+
+        var accepted = Tandem.postJson("transfers", body, "Prefer", "respond-async");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/tandem/api/transfers/" + id));
+        assertThat(accepted.headers().firstValue("Preference-Applied")).contains("respond-async");
+        assertThat(Tandem.json(accepted).getString("status")).isEqualTo("PENDING");
+        assertThat(Tandem.json(accepted).getString("mode")).isEqualTo("ASYNC");
+        var settled = Polling.until(Duration.ofSeconds(30), () -> Tandem.json(Tandem.get("transfers/" + id)),
+                transfer -> !transfer.getString("status").equals("PENDING"));
+        assertThat(settled.getString("status")).isEqualTo("COMPLETED");
+        assertThat(settled.getString("completedAt")).isNotBlank();
+        assertThat(Tandem.balance("A-0036")).isEqualByComparingTo(before.get("A-0036").subtract(new BigDecimal("3.00")));
+        assertThat(Tandem.balance("B-0036")).isEqualByComparingTo(before.get("B-0036").add(new BigDecimal("3.00")));
+
+        var again = Tandem.postJson("transfers", body, "Prefer", "respond-async");
+        assertThat(again.statusCode()).as("a settled transfer is answered with its outcome").isEqualTo(201);
+        assertThat(Tandem.json(again)).isEqualTo(settled);
+        assertThat(Tandem.balance("A-0036")).isEqualByComparingTo(before.get("A-0036").subtract(new BigDecimal("3.00")));
+    }
+
+    @Test
+    void aQueuedTransferCanStillBeRejectedAndAMalformedOneIsNotQueuedAtAll() throws Exception {
+        String id = UUID.randomUUID().toString();
+        var before = Tandem.balances("A-0036", "B-0036");
+
+        var accepted = Tandem.postJson("transfers", request(id, "A-0036", "B-0036", "5000000.00", "EUR").build().toString(),
+                "Prefer", "respond-async");
+        var malformed = Tandem.postJson("transfers", "{\"from\":\"A-0036\"}", "Prefer", "respond-async");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        var settled = Polling.until(Duration.ofSeconds(30), () -> Tandem.json(Tandem.get("transfers/" + id)),
+                transfer -> !transfer.getString("status").equals("PENDING"));
+        assertThat(settled.getString("status")).isEqualTo("REJECTED");
+        assertThat(settled.getString("reason")).isEqualTo("INSUFFICIENT_FUNDS");
+        assertProblem(malformed, 400, "invalid-request", "'to' is required");
+        assertThat(Tandem.balances("A-0036", "B-0036")).isEqualTo(before);
     }
 
     @Test

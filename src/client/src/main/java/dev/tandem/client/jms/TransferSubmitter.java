@@ -1,19 +1,14 @@
 package dev.tandem.client.jms;
 
-import static dev.tandem.api.jms.TransferMessaging.DELIVERY_ATTEMPT_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
-import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.json.TransferJson;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.TemporaryQueue;
-import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +42,7 @@ public final class TransferSubmitter {
              JMSContext consuming = producing.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replyQueue = producing.createTemporaryQueue();
             consuming.createConsumer(replyQueue).setMessageListener(message -> {
-                Reply reply = read(message);
+                Reply reply = Reply.of(message);
                 if (replies.putIfAbsent(reply.correlationId(), reply) != null) {
                     repliedTwice.add(reply.correlationId());
                 }
@@ -77,16 +72,5 @@ public final class TransferSubmitter {
         });
         return new SubmitReport(requests.size(), Map.copyOf(replies), List.copyOf(repliedTwice), unanswered,
                 Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    static Reply read(Message message) {
-        try {
-            return new Reply(message.getJMSCorrelationID(), message.getStringProperty(STATUS_PROPERTY),
-                    message.getStringProperty(TRANSFER_ID_PROPERTY),
-                    message.propertyExists(DELIVERY_ATTEMPT_PROPERTY) ? message.getIntProperty(DELIVERY_ATTEMPT_PROPERTY) : 0,
-                    message instanceof TextMessage text ? text.getText() : null);
-        } catch (JMSException e) {
-            throw new IllegalStateException("unreadable reply: " + e.getMessage(), e);
-        }
     }
 }

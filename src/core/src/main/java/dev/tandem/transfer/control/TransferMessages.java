@@ -14,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Destination;
-import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -23,7 +22,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * Tandem's side of the request queue: putting requests on it, answering them, and setting aside the
@@ -33,8 +31,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class TransferMessages {
-
-    private static final Logger LOG = Logger.getLogger(TransferMessages.class.getName());
 
     @Resource(lookup = "jms/tandem/ConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -63,7 +59,9 @@ public class TransferMessages {
 
     /**
      * Answers a request, if it has a {@code JMSReplyTo}, with {@code JMSCorrelationID} set to the
-     * request's correlation id, or its message id when it had none.
+     * request's correlation id, or its message id when it had none. A temporary reply queue goes away
+     * with the requester; the broker then drops the answer, while the outcome stays recorded and
+     * published.
      *
      * @param transferId the transfer the answer is about, or {@code null} if unknown
      */
@@ -83,11 +81,6 @@ public class TransferMessages {
                     producer.setProperty(TRANSFER_ID_PROPERTY, transferId.toString());
                 }
                 producer.send(replyTo, body);
-            } catch (InvalidDestinationRuntimeException requesterGone) {
-                // a temporary reply queue disappears with the requester: the outcome stays recorded
-                // and published, only the answer has no one left to go to
-                LOG.warning(() -> "Reply to " + correlationId + " dropped, its destination no longer exists: "
-                        + requesterGone.getMessage());
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException("cannot reply to a transfer request: " + e.getMessage(), e.getErrorCode(), e);
