@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
-/** Writes an audit row for every outcome, inside the transfer's transaction: it rolls back with it. */
+/** Writes an audit row for everything that happens to a transfer, inside its transaction: it rolls back with it. */
 @ApplicationScoped
 public class AuditTrail {
 

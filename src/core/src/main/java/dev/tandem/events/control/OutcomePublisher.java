@@ -5,7 +5,7 @@ import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.events.entity.TransferEvent;
+import dev.tandem.events.entity.TransferOutcome;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class OutcomePublisher {
     @Resource(lookup = EVENTS_TOPIC)
     Topic events;
 
-    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(PUBLISH_PRIORITY) TransferEvent event) {
+    void publish(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(PUBLISH_PRIORITY) TransferOutcome event) {
         TransferDetails transfer = event.transfer();
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer()

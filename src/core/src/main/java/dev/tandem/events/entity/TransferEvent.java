@@ -1,20 +1,18 @@
 package dev.tandem.events.entity;
 
 import dev.tandem.api.TransferDetails;
-import dev.tandem.api.TransferStatus;
 
-/** The outcome of one transfer, fired by the engine inside the transfer's transaction. */
-public sealed interface TransferEvent permits TransferCompleted, TransferRejected {
+/**
+ * Something that happened to a transfer, fired by the engine inside the transfer's transaction, so
+ * that each observer can choose the transaction phase it needs.
+ * <p>
+ * The {@code sequence} is taken while the transfer holds its accounts' locks: of two transfers that
+ * share an account, the one that commits first has the lower number. Observers that must keep commit
+ * order per account (the live stream) go by it.
+ */
+public sealed interface TransferEvent permits TransferAccepted, TransferOutcome {
+
+    long sequence();
 
     TransferDetails transfer();
-
-    static TransferEvent of(TransferDetails outcome) {
-        if (outcome.status() == TransferStatus.COMPLETED) {
-            return new TransferCompleted(outcome);
-        }
-        if (outcome.status() == TransferStatus.REJECTED) {
-            return new TransferRejected(outcome);
-        }
-        throw new IllegalArgumentException("not an outcome: " + outcome);
-    }
 }

@@ -47,14 +47,14 @@ public class Ledgers {
         return locked;
     }
 
-    /**
-     * Posts one leg and writes it to its database at once, so that legs reach their ledgers in the
-     * order they are posted.
-     */
+    /** Posts one leg to a locked account; it is written to the database at the latest on commit. */
     public void post(Account account, String transferId, BigDecimal delta, Instant at) {
-        EntityManager ledger = entityManager(account.ledger());
-        ledger.persist(account.post(transferId, delta, at));
-        ledger.flush();
+        entityManager(account.ledger()).persist(account.post(transferId, delta, at));
+    }
+
+    /** Writes what is pending for the account's ledger now rather than on commit. */
+    public void flush(Account account) {
+        entityManager(account.ledger()).flush();
     }
 
     public Optional<Account> find(String accountId) {

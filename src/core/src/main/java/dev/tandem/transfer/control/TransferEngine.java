@@ -4,7 +4,10 @@ import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
+import dev.tandem.events.control.EventSequence;
+import dev.tandem.events.entity.TransferAccepted;
 import dev.tandem.events.entity.TransferEvent;
+import dev.tandem.events.entity.TransferOutcome;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.transfer.entity.Rejection;
@@ -22,8 +25,8 @@ import java.util.Optional;
 /**
  * Executes one transfer in the caller's JTA transaction, or a new one: debit leg in the source
  * ledger, credit leg in the target ledger, the transfer record, and the outcome event, whose
- * observers write the audit row and publish the outcome to the broker. Everything commits or nothing
- * does.
+ * in-transaction observers write the audit row and publish the outcome to the broker. Everything
+ * commits or nothing does; observers of the later phases learn which.
  * <p>
  * Every entry point (remote EJB, REST, the request queue) ends up here, so synchronous and
  * asynchronous transfers follow the same rules.
@@ -41,7 +44,10 @@ public class TransferEngine {
     TransferMessages messages;
 
     @Inject
-    Event<TransferEvent> outcomes;
+    EventSequence sequence;
+
+    @Inject
+    Event<TransferEvent> events;
 
     /**
      * Applies a transfer, or settles one accepted earlier by {@link #submit}.
@@ -69,7 +75,8 @@ public class TransferEngine {
             registry.add(record);
         }
         TransferDetails outcome = record.details();
-        outcomes.fire(TransferEvent.of(outcome));
+        // still holding the accounts' locks: see TransferEvent#sequence
+        events.fire(TransferOutcome.of(outcome, sequence.next()));
         return outcome;
     }
 
@@ -89,7 +96,9 @@ public class TransferEngine {
         TransferRecord record = TransferRecord.accepted(request, TransferMode.ASYNC, now());
         registry.add(record);
         messages.enqueue(request);
-        return record.details();
+        TransferDetails accepted = record.details();
+        events.fire(new TransferAccepted(sequence.next(), accepted));
+        return accepted;
     }
 
     private Optional<Rejection> postLegs(TransferRequest request, Instant now) {
@@ -102,6 +111,10 @@ public class TransferEngine {
             BigDecimal amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
             String transferId = request.id().toString();
             ledgers.post(source, transferId, amount.negate(), now);
+            // The source ledger is written now and the target ledger on commit: a failure there is a
+            // failure after the first ledger has written, which the two-phase commit undoes, and it
+            // comes after the outcome event, so that its AFTER_FAILURE observers learn of it.
+            ledgers.flush(source);
             ledgers.post(target, transferId, amount, now);
         }
         return rejection;

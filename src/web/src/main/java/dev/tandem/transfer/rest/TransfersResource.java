@@ -9,8 +9,11 @@ import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.rest.ProblemMapper;
+import dev.tandem.events.control.TransferCounters;
+import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,9 +23,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.util.UUID;
 
@@ -30,7 +36,8 @@ import java.util.UUID;
  * {@code POST /transfers} moves money and answers with the outcome: 201 for a completed transfer,
  * 422 for a rejection (recorded, so {@code GET /transfers/{id}} shows it), 400 for a malformed
  * request, 409 for an id already used with other content. With {@code Prefer: respond-async} the
- * transfer is queued instead and the answer is 202 with its {@code Location}.
+ * transfer is queued instead and the answer is 202 with its {@code Location}. Also the live stream of
+ * transfer events and their counts.
  */
 @Path("transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +48,12 @@ public class TransfersResource {
 
     @Inject
     TransferServiceBean transfers;
+
+    @Inject
+    TransferFeed feed;
+
+    @Inject
+    TransferCounters counters;
 
     @Context
     UriInfo uriInfo;
@@ -61,6 +74,38 @@ public class TransfersResource {
             return answer(accepted);
         }
         return answer(transfers.transfer(request));
+    }
+
+    /**
+     * Server-sent events of every committed transfer event ({@code accepted}, {@code completed},
+     * {@code rejected}), in commit order per account. A client that reconnects with
+     * {@code Last-Event-ID} gets what it missed first.
+     */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SseEventSink sink, @Context Sse sse, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId) {
+        feed.subscribe(lastEventId, item -> {
+            if (sink.isClosed()) {
+                return false;
+            }
+            sink.send(sse.newEventBuilder()
+                    .id(item.id())
+                    .name(item.kind())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(item.json())
+                    .build());
+            return true;
+        });
+    }
+
+    /** What happened since the server started: accepted, completed, rejected, rolled back; alerts sent and failed. */
+    @GET
+    @Path("counters")
+    public JsonObject counters() {
+        var counts = Json.createObjectBuilder();
+        counters.snapshot().forEach(counts::add);
+        return counts.build();
     }
 
     @GET

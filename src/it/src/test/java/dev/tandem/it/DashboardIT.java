@@ -1,0 +1,132 @@
+package dev.tandem.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven through chromedriver. It loads
+ * both ledgers, makes a synchronous and a queued transfer through its form, and shows them on the
+ * live stream and in the balances. A screenshot is kept in target/screenshots. Accounts A-0028, B-0028.
+ */
+@ExtendWith(ConservationCheck.class)
+class DashboardIT {
+
+    private static ChromeDriverService chromedriver;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openTheBrowser() throws IOException {
+        Path chromium = Path.of(System.getProperty("chromium.binary"));
+        Path driver = Path.of(System.getProperty("chromedriver.binary"));
+        assertThat(Files.isExecutable(chromium) && Files.isExecutable(driver))
+                .as("%s and %s, from Debian's chromium and chromium-driver packages (apt-get install chromium chromium-driver)",
+                        chromium, driver)
+                .isTrue();
+        chromedriver = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+        chromedriver.start();
+        browser = new ChromeDriver(chromedriver, new ChromeOptions()
+                .setBinary(chromium.toString())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("tandem-chromium")));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (chromedriver != null) {
+                chromedriver.stop();
+            }
+            // whatever the browser left behind, by PID
+            ProcessHandle.current().descendants()
+                    .filter(process -> process.info().command().map(command -> command.contains("chrom")).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void theDashboardShowsBothLedgersAndItsTransfersGoLiveOnTheStream() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Tandem.API.resolve("..").toString());
+
+        wait.until(page -> page.findElements(By.cssSelector("#ledger-A tbody tr")).size() == 50
+                && page.findElements(By.cssSelector("#ledger-B tbody tr")).size() == 50);
+        wait.until(page -> page.findElement(By.id("stream-state")).getText().equals("live"));
+        assertThat(browser.getTitle()).isEqualTo("Tandem");
+        assertThat(browser.findElement(By.id("totals")).getText()).contains("overall EUR", "90000.00");
+        BigDecimal source = shownBalance("A-0028");
+        BigDecimal target = shownBalance("B-0028");
+
+        String synchronous = transferThroughTheForm("A-0028", "B-0028", "5.00", "sync");
+        wait.until(page -> page.findElement(By.id("transfer-result")).getText().startsWith("COMPLETED"));
+        wait.until(page -> streamed(synchronous).equals("COMPLETED"));
+        wait.until(page -> shownBalance("A-0028").compareTo(source.subtract(new BigDecimal("5.00"))) == 0);
+
+        String queued = transferThroughTheForm("A-0028", "B-0028", "2.00", "async");
+        wait.until(page -> page.findElement(By.id("transfer-result")).getText().startsWith("PENDING"));
+        wait.until(page -> streamed(queued).equals("COMPLETED"));
+        assertThat(entry(queued).getAttribute("data-history")).as("what the stream showed").isEqualTo("PENDING COMPLETED");
+        wait.until(page -> shownBalance("B-0028").compareTo(target.add(new BigDecimal("7.00"))) == 0);
+        assertThat(shownBalance("A-0028")).isEqualByComparingTo(Tandem.balance("A-0028"));
+
+        Path screenshot = Path.of(System.getProperty("screenshots"), "dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    /** Fills in and sends the form; returns the id the page gave the transfer. */
+    private static String transferThroughTheForm(String from, String to, String amount, String mode) {
+        type("from", from);
+        type("to", to);
+        type("amount", amount);
+        browser.findElement(By.cssSelector("input[name=mode][value=" + mode + "]")).click();
+        browser.findElement(By.cssSelector("#transfer-form button")).click();
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> {
+            String id = page.findElement(By.id("transfer-result")).getAttribute("data-transfer-id");
+            return id == null || id.isEmpty() ? null : id;
+        });
+    }
+
+    private static void type(String field, String value) {
+        WebElement input = browser.findElement(By.cssSelector("#transfer-form input[name=" + field + "]"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static String streamed(String transferId) {
+        var entries = browser.findElements(By.id("transfer-" + transferId));
+        return entries.isEmpty() ? "" : entries.get(0).findElement(By.className("status")).getText();
+    }
+
+    private static WebElement entry(String transferId) {
+        return browser.findElement(By.id("transfer-" + transferId));
+    }
+
+    private static BigDecimal shownBalance(String account) {
+        String shown = browser.findElement(By.cssSelector("#account-" + account + " .balance")).getText();
+        return new BigDecimal(shown.split(" ")[0]);
+    }
+}

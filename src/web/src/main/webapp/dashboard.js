@@ -1,0 +1,142 @@
+// Tandem's dashboard: both ledgers, the totals, a transfer form and the live stream of committed events.
+'use strict';
+
+const api = 'api';
+const $ = selector => document.querySelector(selector);
+
+async function getJson(path) {
+    const response = await fetch(`${api}/${path}`, {headers: {Accept: 'application/json'}});
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+}
+
+function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+}
+
+function showAccount(account) {
+    let row = document.getElementById(`account-${account.id}`);
+    if (!row) {
+        row = document.createElement('tr');
+        row.id = `account-${account.id}`;
+        row.append(cell(account.id), cell(account.owner), cell('', 'balance'));
+        $(`#ledger-${account.ledger} tbody`).append(row);
+        const option = document.createElement('option');
+        option.value = account.id;
+        $('#account-ids').append(option);
+    }
+    const balance = `${account.balance} ${account.currency}`;
+    const shown = row.querySelector('.balance');
+    if (shown.textContent && shown.textContent !== balance) {
+        row.classList.remove('changed');
+        void row.offsetWidth;
+        row.classList.add('changed');
+    }
+    shown.textContent = balance;
+}
+
+function showSums(list, label, sums) {
+    for (const [currency, sum] of Object.entries(sums)) {
+        const entry = document.createElement('div');
+        entry.innerHTML = '<dt></dt><dd></dd>';
+        entry.querySelector('dt').textContent = `${label} ${currency}`;
+        entry.querySelector('dd').textContent = sum;
+        list.append(entry);
+    }
+}
+
+async function refreshTotals() {
+    const totals = await getJson('ledgers/totals');
+    const list = $('#totals');
+    list.replaceChildren();
+    showSums(list, 'overall', totals.overall);
+    for (const [ledger, sums] of Object.entries(totals.ledgers)) showSums(list, `ledger ${ledger}`, sums);
+}
+
+async function refreshCounters() {
+    const counters = await getJson('transfers/counters');
+    const list = $('#counters');
+    list.replaceChildren();
+    for (const [name, count] of Object.entries(counters)) {
+        const entry = document.createElement('div');
+        entry.innerHTML = '<dt></dt><dd></dd>';
+        entry.querySelector('dt').textContent = name;
+        entry.querySelector('dd').textContent = count;
+        list.append(entry);
+    }
+}
+
+async function refreshAccounts(ids) {
+    for (const id of ids) showAccount(await getJson(`accounts/${encodeURIComponent(id)}`));
+}
+
+function showTransfer(transfer) {
+    let item = document.getElementById(`transfer-${transfer.id}`);
+    if (!item) {
+        item = document.createElement('li');
+        item.id = `transfer-${transfer.id}`;
+        item.innerHTML = '<span class="route"></span><span class="amount"></span><span class="status"></span><span class="meta"></span>';
+        $('#stream').prepend(item);
+    }
+    item.querySelector('.route').textContent = `${transfer.from} → ${transfer.to}`;
+    item.querySelector('.amount').textContent = `${transfer.amount} ${transfer.currency}`;
+    const status = item.querySelector('.status');
+    item.dataset.history = [item.dataset.history, transfer.status].filter(Boolean).join(' ');
+    status.textContent = transfer.status;
+    status.className = `status ${transfer.status}`;
+    item.querySelector('.meta').textContent =
+        `${transfer.mode.toLowerCase()} · ${transfer.id}` + (transfer.reason ? ` · ${transfer.reason}: ${transfer.detail}` : '');
+}
+
+function listen() {
+    const stream = new EventSource(`${api}/transfers/events`);
+    const state = $('#stream-state');
+    stream.onopen = () => { state.textContent = 'live'; state.className = 'state live'; };
+    stream.onerror = () => { state.textContent = 'reconnecting'; state.className = 'state offline'; };
+    for (const kind of ['accepted', 'completed', 'rejected']) {
+        stream.addEventListener(kind, async event => {
+            const transfer = JSON.parse(event.data);
+            showTransfer(transfer);
+            if (kind === 'completed') {
+                await refreshAccounts([transfer.from, transfer.to]);
+                await refreshTotals();
+            }
+            await refreshCounters();
+        });
+    }
+}
+
+async function transfer(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const id = crypto.randomUUID();
+    const queued = form.get('mode') === 'async';
+    const result = $('#transfer-result');
+    result.dataset.transferId = id;
+    result.textContent = 'Sending…';
+    const response = await fetch(`${api}/transfers`, {
+        method: 'POST',
+        headers: Object.assign({'Content-Type': 'application/json', Accept: 'application/json'},
+            queued ? {Prefer: 'respond-async'} : {}),
+        body: JSON.stringify({id, from: form.get('from').trim(), to: form.get('to').trim(),
+            amount: form.get('amount').trim(), currency: form.get('currency').trim().toUpperCase()})
+    });
+    const body = await response.json();
+    result.textContent = body.status && !body.type
+        ? `${body.status}: ${body.from} → ${body.to}, ${body.amount} ${body.currency}` + (queued ? ' (queued)' : '')
+        : `${response.status} ${body.title}: ${body.detail ?? ''}`;
+    if (response.status === 201) await refreshAccounts([body.from, body.to]);
+}
+
+async function start() {
+    $('#transfer-form').addEventListener('submit', transfer);
+    (await getJson('accounts')).forEach(showAccount);
+    await refreshTotals();
+    await refreshCounters();
+    listen();
+}
+
+start().catch(failure => { $('#transfer-result').textContent = `Cannot reach Tandem: ${failure.message}`; });
