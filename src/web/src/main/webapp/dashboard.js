@@ -38,14 +38,16 @@ function showAccount(account) {
     shown.textContent = balance;
 }
 
+function addTerm(list, term, value) {
+    const entry = document.createElement('div');
+    entry.innerHTML = '<dt></dt><dd></dd>';
+    entry.querySelector('dt').textContent = term;
+    entry.querySelector('dd').textContent = value;
+    list.append(entry);
+}
+
 function showSums(list, label, sums) {
-    for (const [currency, sum] of Object.entries(sums)) {
-        const entry = document.createElement('div');
-        entry.innerHTML = '<dt></dt><dd></dd>';
-        entry.querySelector('dt').textContent = `${label} ${currency}`;
-        entry.querySelector('dd').textContent = sum;
-        list.append(entry);
-    }
+    for (const [currency, sum] of Object.entries(sums)) addTerm(list, `${label} ${currency}`, sum);
 }
 
 async function refreshTotals() {
@@ -60,13 +62,7 @@ async function refreshCounters() {
     const counters = await getJson('transfers/counters');
     const list = $('#counters');
     list.replaceChildren();
-    for (const [name, count] of Object.entries(counters)) {
-        const entry = document.createElement('div');
-        entry.innerHTML = '<dt></dt><dd></dd>';
-        entry.querySelector('dt').textContent = name;
-        entry.querySelector('dd').textContent = count;
-        list.append(entry);
-    }
+    for (const [name, count] of Object.entries(counters)) addTerm(list, name, count);
 }
 
 async function refreshAccounts(ids) {
