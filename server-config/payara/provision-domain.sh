@@ -7,9 +7,11 @@
 # configuration) against a new domain named "tandem", after storing the ledger and broker
 # passwords as Payara password aliases.
 #
-# Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded),
-# TANDEM_LEDGER_DIR, TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated),
-# TANDEM_BROKER_HOST, TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR.
+# Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
+# TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
+# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
+# TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
+# TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Tests also set TANDEM_FAULTS_DIR (test-faults.asadmin).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -54,6 +56,11 @@ create_alias tandem-broker-password "$TANDEM_BROKER_PASSWORD"
 run_commands "$here/domain.asadmin"
 run_commands "$here/ledgers-$TANDEM_DB.asadmin"
 run_commands "$here/messaging.asadmin"
+if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
+    log "Enabling the fault switch for crash-recovery tests ($TANDEM_FAULTS_DIR)"
+    mkdir -p "$TANDEM_FAULTS_DIR"
+    run_commands "$here/test-faults.asadmin"
+fi
 
 log "Restarting the domain with its new configuration"
 asadmin restart-domain --domaindir "$domains" "$domain" >/dev/null

@@ -135,6 +135,20 @@ public final class RestTransferService implements TransferService {
         return unexpected(response);
     }
 
+    /** {@code GET /transfers/counters}: what happened since the server started. */
+    public JsonObject counters() {
+        try (var reader = Json.createReader(new StringReader(ok(send(HttpRequest.newBuilder(base.resolve("transfers/counters")).GET())).body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** {@code GET /verification}: Tandem's invariants checked now; {@code consistent}, {@code checked} and {@code findings}. */
+    public JsonObject verification() {
+        try (var reader = Json.createReader(new StringReader(ok(send(HttpRequest.newBuilder(base.resolve("verification")).GET())).body()))) {
+            return reader.readObject();
+        }
+    }
+
     /** A 422 names the transfer it recorded; the record itself carries the whole outcome. */
     private TransferDetails recordedRejection(JsonObject problem) {
         UUID id = UUID.fromString(problem.getString("transferId"));

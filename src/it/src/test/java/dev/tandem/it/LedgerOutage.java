@@ -7,8 +7,9 @@ package dev.tandem.it;
  */
 final class LedgerOutage implements AutoCloseable {
 
-    private static final String URL_PROPERTY = "resources.jdbc-connection-pool.tandem-ledger-b.property.URL";
-    private static final String UNREACHABLE = "jdbc:h2:tcp://127.0.0.1:9/unreachable";
+    private static final boolean REAL = "real".equals(System.getProperty("tandem.db"));
+    private static final String URL_PROPERTY = "resources.jdbc-connection-pool.tandem-ledger-b.property." + (REAL ? "url" : "URL");
+    private static final String UNREACHABLE = REAL ? "jdbc:mariadb://127.0.0.1:9/unreachable" : "jdbc:h2:tcp://127.0.0.1:9/unreachable";
 
     private final String url;
 

@@ -5,19 +5,11 @@ import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
-import jakarta.ejb.EJBTransactionRolledbackException;
-import jakarta.ejb.TransactionRolledbackLocalException;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.persistence.PersistenceException;
-import jakarta.resource.ResourceException;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.SystemException;
+import dev.tandem.transfer.control.TransactionFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,7 +44,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase())
                     .detail(web.getMessage());
         }
-        if (isOutage(failure)) {
+        if (TransactionFailures.isHeuristic(failure)) {
+            return Problem.of(500, "heuristic-outcome", "Heuristic transaction outcome")
+                    .detail("The transaction manager reported that the resources of this request did not all reach the"
+                            + " same outcome. Operators have been alerted; GET the transfer and run ./tandem verify to see"
+                            + " where it stands before retrying.");
+        }
+        if (TransactionFailures.isOutage(failure)) {
             LOG.log(Level.WARNING, "A ledger or the broker failed; the request's transaction rolled back", failure);
             return Problem.of(503, "service-unavailable", "Service unavailable")
                     .detail("The request could not be completed and nothing was changed: a ledger database or the"
@@ -61,22 +59,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure", failure);
         return Problem.of(500, "internal-error", "Internal server error").detail("An unexpected error occurred; it has been logged.");
-    }
-
-    /**
-     * Whether a resource failed (a database, the broker, the transaction manager) rather than the code:
-     * the providers report it in their own ways, unwrapped or wrapped in an EJBException.
-     */
-    private static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException || cause instanceof PersistenceException
-                    || cause instanceof JMSException || cause instanceof JMSRuntimeException
-                    || cause instanceof ResourceException || cause instanceof TransactionRolledbackLocalException
-                    || cause instanceof EJBTransactionRolledbackException || cause instanceof RollbackException
-                    || cause instanceof SystemException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

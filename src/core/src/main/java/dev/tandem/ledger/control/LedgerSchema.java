@@ -1,6 +1,7 @@
 package dev.tandem.ledger.control;
 
 import dev.tandem.ledger.entity.Account;
+import dev.tandem.ledger.entity.LedgerEntry;
 import dev.tandem.ledger.entity.LedgerId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -120,7 +124,10 @@ public class LedgerSchema {
         List<Account> accounts = DemoAccounts.of(ledger);
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO account (id, owner, currency, balance) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO account (id, owner, currency, balance) VALUES (?, ?, ?, ?)");
+             PreparedStatement opening = connection.prepareStatement(
+                     "INSERT INTO ledger_entry (id, transfer_id, account_id, amount, balance_after, posted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            var now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
             for (Account account : accounts) {
                 var details = account.details();
                 insert.setString(1, details.id());
@@ -128,8 +135,17 @@ public class LedgerSchema {
                 insert.setString(3, details.currency());
                 insert.setBigDecimal(4, details.balance());
                 insert.addBatch();
+                // every balance is the sum of its account's entries, the opening one included
+                opening.setString(1, LedgerEntry.openingId(details.id()));
+                opening.setString(2, LedgerEntry.OPENING_TRANSFER);
+                opening.setString(3, details.id());
+                opening.setBigDecimal(4, details.balance());
+                opening.setBigDecimal(5, details.balance());
+                opening.setTimestamp(6, now);
+                opening.addBatch();
             }
             insert.executeBatch();
+            opening.executeBatch();
             connection.commit();
             return accounts.size();
         } catch (SQLException e) {

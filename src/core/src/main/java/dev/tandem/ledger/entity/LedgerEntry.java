@@ -10,10 +10,18 @@ import java.time.Instant;
 /**
  * One leg of a transfer: a signed amount posted to one account. Its id is the transfer id plus
  * the side ({@code :D} debit, {@code :C} credit), so a leg can exist at most once per transfer.
+ * An account's first entry is its opening balance, under the {@link #OPENING_TRANSFER} id.
  */
 @Entity
 @Table(name = "ledger_entry")
 public class LedgerEntry {
+
+    /** The transfer id of opening entries: the nil UUID, which no transfer has. */
+    public static final String OPENING_TRANSFER = "00000000-0000-0000-0000-000000000000";
+
+    public static String openingId(String accountId) {
+        return "open:" + accountId;
+    }
 
     @Id
     private String id;

@@ -10,13 +10,16 @@ import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferService;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
+import dev.tandem.events.control.TransferCounters;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.transfer.control.DuplicateTransferException;
+import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
@@ -50,11 +53,14 @@ public class TransferServiceBean implements TransferService {
     @Inject
     Ledgers ledgers;
 
+    @Inject
+    TransferCounters counters;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
-        return onceMoreIfRaced(() -> engine.execute(identified, TransferMode.SYNC));
+        return onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC));
     }
 
     @Override
@@ -70,7 +76,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
-        return onceMoreIfRaced(() -> engine.submit(identified));
+        return onceMoreIfRaced(identified, () -> engine.submit(identified));
     }
 
     @Override
@@ -78,7 +84,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
-        return CompletableFuture.completedFuture(onceMoreIfRaced(() -> engine.execute(identified, TransferMode.SYNC)));
+        return CompletableFuture.completedFuture(onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC)));
     }
 
     @Override
@@ -111,18 +117,25 @@ public class TransferServiceBean implements TransferService {
     }
 
     /**
-     * A transaction that loses the race to record a transfer id rolls back; by the time it has, the
-     * winner's record is there, and running the call again answers with it.
+     * Runs an engine call, in a transaction of its own that commits when it returns. A transaction
+     * that loses the race to record a transfer id rolls back; by the time it has, the winner's record
+     * is there, and running the call again answers with it. A heuristic outcome of the commit is
+     * reported before it goes on to the caller.
      */
-    private static TransferDetails onceMoreIfRaced(EngineCall call) throws TransferConflictException {
+    private TransferDetails onceMoreIfRaced(TransferRequest request, EngineCall call) throws TransferConflictException {
         try {
-            return call.run();
-        } catch (DuplicateTransferException lostRace) {
             try {
                 return call.run();
-            } catch (DuplicateTransferException impossible) {
-                throw new IllegalStateException(impossible);
+            } catch (DuplicateTransferException lostRace) {
+                return call.run();
             }
+        } catch (DuplicateTransferException impossible) {
+            throw new IllegalStateException(impossible);
+        } catch (EJBException failure) {
+            if (TransactionFailures.isHeuristic(failure)) {
+                counters.heuristicOutcome(request.id(), failure);
+            }
+            throw failure;
         }
     }
 

@@ -8,6 +8,8 @@ import dev.tandem.events.control.EventSequence;
 import dev.tandem.events.entity.TransferAccepted;
 import dev.tandem.events.entity.TransferEvent;
 import dev.tandem.events.entity.TransferOutcome;
+import dev.tandem.faults.control.FaultPoint;
+import dev.tandem.faults.control.FaultSwitch;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.transfer.entity.Rejection;
@@ -49,6 +51,9 @@ public class TransferEngine {
     @Inject
     Event<TransferEvent> events;
 
+    @Inject
+    FaultSwitch faults;
+
     /**
      * Applies a transfer, or settles one accepted earlier by {@link #submit}.
      *
@@ -59,8 +64,10 @@ public class TransferEngine {
      */
     public TransferDetails execute(TransferRequest request, TransferMode mode)
             throws TransferConflictException, DuplicateTransferException {
+        faults.at(FaultPoint.Stage.FIRST, request.id());
         // locked, so that a pending transfer is settled by one transaction only
         Optional<TransferRecord> earlier = registry.findForUpdate(request.id());
+        faults.at(FaultPoint.Stage.AFTER_LEDGER_A, request.id());
         if (earlier.isPresent() && (earlier.get().isFinal() || !earlier.get().isRequestedBy(request))) {
             return replay(earlier.get(), request);
         }
@@ -77,6 +84,7 @@ public class TransferEngine {
         TransferDetails outcome = record.details();
         // still holding the accounts' locks: see TransferEvent#sequence
         events.fire(TransferOutcome.of(outcome, sequence.next()));
+        faults.at(FaultPoint.Stage.LAST, request.id());
         return outcome;
     }
 

@@ -1,0 +1,34 @@
+package dev.tandem.client;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "verify", description = {
+        "Checks Tandem's invariants: balances explained by entries, money conserved per currency, both legs",
+        "of every transfer or neither, one outcome per accepted transfer, no prepared transaction left",
+        "behind, nothing unexplained on the dead-letter queue. Exits 1 if anything is wrong."})
+class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--url", defaultValue = "${env:TANDEM_URL:-http://localhost:8080/tandem/api}",
+            description = "REST API base URL (default: ${DEFAULT-VALUE})")
+    java.net.URI url;
+
+    @Override
+    public Integer call() {
+        JsonObject report = new RestTransferService(url).verification();
+        JsonObject checked = report.getJsonObject("checked");
+        String summary = "%d accounts, %d entries, %d transfers; %d prepared transactions, %d queued requests, %d dead letters"
+                .formatted(checked.getInt("accounts"), checked.getInt("entries"), checked.getInt("transfers"),
+                        checked.getInt("preparedTransactions"), checked.getInt("queuedRequests"), checked.getInt("deadLetters"));
+        if (report.getBoolean("consistent")) {
+            System.out.println("consistent: " + summary);
+            return 0;
+        }
+        System.out.println("NOT consistent (" + summary + "):");
+        report.getJsonArray("findings").getValuesAs(JsonString.class).forEach(finding -> System.out.println("  " + finding.getString()));
+        return TandemCli.FAILED;
+    }
+}

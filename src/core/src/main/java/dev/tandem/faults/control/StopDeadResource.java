@@ -1,0 +1,106 @@
+package dev.tandem.faults.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/**
+ * An XA resource that takes part in a transfer's two-phase commit only to stop it: at its
+ * {@link FaultPoint} it writes the "reached" file and then blocks its thread for good, holding the
+ * transaction where it is, until the test kills the server. For {@link FaultPoint#HEURISTIC} it
+ * instead reports that it rolled back on its own.
+ */
+final class StopDeadResource implements XAResource {
+
+    private static final Logger LOG = Logger.getLogger(StopDeadResource.class.getName());
+
+    private final FaultPoint point;
+    private final Path reached;
+
+    StopDeadResource(FaultPoint point, Path reached) {
+        this.point = point;
+        this.reached = reached;
+    }
+
+    @Override
+    public int prepare(Xid xid) {
+        if (point == FaultPoint.BEFORE_DECISION) {
+            stopDead();
+        }
+        return XA_OK;
+    }
+
+    @Override
+    public void commit(Xid xid, boolean onePhase) throws XAException {
+        if (point == FaultPoint.HEURISTIC) {
+            signalReached();
+            throw new XAException(XAException.XA_HEURRB);
+        }
+        if (point == FaultPoint.BEFORE_ANY_COMMIT || point == FaultPoint.BETWEEN_COMMITS) {
+            stopDead();
+        }
+    }
+
+    private void stopDead() {
+        signalReached();
+        LOG.severe(() -> "Fault switch: stopped dead at " + point + "; waiting to be killed");
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // still waiting: only killing the server ends this
+            }
+        }
+    }
+
+    private void signalReached() {
+        try {
+            Path written = Files.writeString(reached.resolveSibling(reached.getFileName() + ".tmp"), point.name());
+            Files.move(written, reached, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void rollback(Xid xid) {
+    }
+
+    @Override
+    public void start(Xid xid, int flags) {
+    }
+
+    @Override
+    public void end(Xid xid, int flags) {
+    }
+
+    @Override
+    public void forget(Xid xid) {
+    }
+
+    @Override
+    public Xid[] recover(int flag) {
+        return new Xid[0];
+    }
+
+    @Override
+    public boolean isSameRM(XAResource other) {
+        return other == this;
+    }
+
+    @Override
+    public int getTransactionTimeout() {
+        return 0;
+    }
+
+    @Override
+    public boolean setTransactionTimeout(int seconds) {
+        return false;
+    }
+}

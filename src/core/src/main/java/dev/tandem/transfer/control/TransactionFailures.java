@@ -1,0 +1,49 @@
+package dev.tandem.transfer.control;
+
+import jakarta.ejb.EJBTransactionRolledbackException;
+import jakarta.ejb.TransactionRolledbackLocalException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicCommitException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import java.sql.SQLException;
+import java.util.function.Predicate;
+
+/**
+ * What kind of failure reached a caller: the providers report the same things in many ways, unwrapped
+ * or wrapped in an EJBException, so the whole chain of causes is looked at.
+ */
+public final class TransactionFailures {
+
+    private TransactionFailures() {
+    }
+
+    /** The transaction manager reported that the resources did not all reach the same outcome. */
+    public static boolean isHeuristic(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof HeuristicMixedException || cause instanceof HeuristicRollbackException
+                || cause instanceof HeuristicCommitException);
+    }
+
+    /** A resource failed (a database, the broker, the transaction manager), not the code: nothing was changed. */
+    public static boolean isOutage(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException || cause instanceof PersistenceException
+                || cause instanceof JMSException || cause instanceof JMSRuntimeException
+                || cause instanceof ResourceException || cause instanceof TransactionRolledbackLocalException
+                || cause instanceof EJBTransactionRolledbackException || cause instanceof RollbackException
+                || cause instanceof SystemException);
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

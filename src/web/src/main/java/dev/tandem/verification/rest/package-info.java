@@ -1,0 +1,2 @@
+/** REST boundary for the invariant checker: {@code GET /verification}. */
+package dev.tandem.verification.rest;
