@@ -18,8 +18,15 @@ marker=$domains/tandem/tandem-ear.sha256
 asadmin() { payara_asadmin "$payara_home" "$@"; }
 
 current=$(sha256sum "$ear" | cut -d' ' -f1)
+# Right after a start (after a crash, during transaction recovery) the admin service may not answer
+# yet; "could not list" must not be taken for "not deployed".
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    applications=$(asadmin --port "$admin_port" list-applications 2>/dev/null) && break
+    ((attempt < 10)) || die "the domain does not list its applications; see $domains/tandem/logs/server.log"
+    sleep 3
+done
 deployed=false
-if asadmin --port "$admin_port" list-applications | grep -qE '^tandem[[:space:]]'; then
+if grep -qE '^tandem[[:space:]]' <<<"$applications"; then
     deployed=true
 fi
 if $deployed && [[ -f $marker && $(<"$marker") == "$current" ]]; then

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,12 +20,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Creates the tables on deployment when they are missing, and gives an empty ledger its
- * {@link DemoAccounts}. Every statement is idempotent, so every deployment runs it.
+ * {@link DemoAccounts}.
+ * <p>
+ * A ledger whose tables exist is not touched with DDL at all, not even {@code IF NOT EXISTS}: after a
+ * crash, in-doubt transactions still hold their locks when the application starts, and DDL would
+ * wait for (PostgreSQL, MariaDB) or interfere with (H2) the very branches that transaction recovery
+ * has yet to complete. Finding out takes only the catalogue, which takes no table locks.
  * <p>
  * Runs outside any transaction: DDL commits implicitly in H2 and MariaDB, which would end an XA
  * branch behind the transaction manager's back (MariaDB refuses it outright).
@@ -51,15 +58,11 @@ public class LedgerSchema {
 
     private void prepare(LedgerId ledger, DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String timestamp = isMariaDb(connection) ? "DATETIME(6)" : "TIMESTAMP(6)";
-            List<String> ddl = new ArrayList<>(ledgerTables(timestamp));
-            if (ledger == LedgerId.A) {
-                ddl.addAll(registryTables(timestamp));
-            }
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : ddl) {
-                    statement.execute(sql);
-                }
+            List<String> tables = ledger == LedgerId.A
+                    ? List.of("account", "ledger_entry", "transfer_record", "audit_entry")
+                    : List.of("account", "ledger_entry");
+            if (!allExist(connection, tables)) {
+                createTables(ledger, connection);
             }
             int seeded = seedIfEmpty(connection, ledger);
             LOG.info(() -> "Ledger " + ledger + " ready on " + product(connection)
@@ -67,6 +70,34 @@ public class LedgerSchema {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare ledger " + ledger + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void createTables(LedgerId ledger, Connection connection) throws SQLException {
+        String timestamp = isMariaDb(connection) ? "DATETIME(6)" : "TIMESTAMP(6)";
+        List<String> ddl = new ArrayList<>(ledgerTables(timestamp));
+        if (ledger == LedgerId.A) {
+            ddl.addAll(registryTables(timestamp));
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : ddl) {
+                statement.execute(sql);
+            }
+        }
+        LOG.info(() -> "Ledger " + ledger + ": tables created");
+    }
+
+    /** Whether the catalogue lists all these tables, in the case the database keeps unquoted names in. */
+    private static boolean allExist(Connection connection, List<String> tables) throws SQLException {
+        DatabaseMetaData catalogue = connection.getMetaData();
+        for (String table : tables) {
+            String name = catalogue.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            try (ResultSet found = catalogue.getTables(connection.getCatalog(), null, name, new String[] {"TABLE", "BASE TABLE"})) {
+                if (!found.next()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<String> ledgerTables(String timestamp) {
