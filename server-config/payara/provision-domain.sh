@@ -62,5 +62,11 @@ if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
     run_commands "$here/test-faults.asadmin"
 fi
 
+# Payara creates its transaction log lazily, at the first two-phase commit, unless the log's
+# directory exists when the server starts. Two first commits racing to create it can lose one's
+# commit record, and recovery after a crash would then roll back a transaction that was decided.
+# With the directory in place, transaction recovery opens the log at start-up, before any commit.
+mkdir -p "$domains/$domain/logs/server/tx"
+
 log "Restarting the domain with its new configuration"
 asadmin restart-domain --domaindir "$domains" "$domain" >/dev/null

@@ -1,0 +1,56 @@
+package dev.tandem.h2xa;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.ConnectionEventListener;
+import javax.sql.StatementEventListener;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+
+/** H2's XA connection with an {@link InDoubtCompletingXAResource} in front of its XA resource. */
+final class InDoubtCompletingXAConnection implements XAConnection {
+
+    private final XAConnection h2;
+    private final InDoubtCompletingXAResource resource;
+
+    InDoubtCompletingXAConnection(XAConnection h2, InDoubtCompletingXAResource.ConnectionSource plainConnections)
+            throws SQLException {
+        this.h2 = h2;
+        this.resource = new InDoubtCompletingXAResource(h2.getXAResource(), plainConnections);
+    }
+
+    @Override
+    public XAResource getXAResource() {
+        return resource;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return h2.getConnection();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        h2.close();
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        h2.addConnectionEventListener(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        h2.removeConnectionEventListener(listener);
+    }
+
+    @Override
+    public void addStatementEventListener(StatementEventListener listener) {
+        h2.addStatementEventListener(listener);
+    }
+
+    @Override
+    public void removeStatementEventListener(StatementEventListener listener) {
+        h2.removeStatementEventListener(listener);
+    }
+}

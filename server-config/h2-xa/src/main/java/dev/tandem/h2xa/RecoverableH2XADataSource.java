@@ -1,0 +1,85 @@
+package dev.tandem.h2xa;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * H2's {@link JdbcDataSource} as an {@link XADataSource} whose connections complete every branch a crash
+ * left in doubt. H2 (2.3) keeps one "prepared" flag per connection: {@code recover} sets it, the first
+ * commit or rollback clears it, and after that {@code rollback(xid)} silently does nothing. So when a
+ * transaction manager recovering after a crash rolls back several branches, all but the first stay in
+ * doubt, holding their locks. See {@link InDoubtCompletingXAResource}. Configured like H2's own:
+ * properties {@code URL}, {@code user}, {@code password}.
+ */
+public class RecoverableH2XADataSource implements XADataSource {
+
+    private final JdbcDataSource h2 = new JdbcDataSource();
+
+    public void setURL(String url) {
+        h2.setURL(url);
+    }
+
+    public String getURL() {
+        return h2.getURL();
+    }
+
+    public void setUser(String user) {
+        h2.setUser(user);
+    }
+
+    public String getUser() {
+        return h2.getUser();
+    }
+
+    public void setPassword(String password) {
+        h2.setPassword(password);
+    }
+
+    public void setDescription(String description) {
+        h2.setDescription(description);
+    }
+
+    public String getDescription() {
+        return h2.getDescription();
+    }
+
+    @Override
+    public XAConnection getXAConnection() throws SQLException {
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(), h2::getConnection);
+    }
+
+    @Override
+    public XAConnection getXAConnection(String user, String password) throws SQLException {
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), () -> h2.getConnection(user, password));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return h2.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        h2.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        h2.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return h2.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return h2.getParentLogger();
+    }
+}

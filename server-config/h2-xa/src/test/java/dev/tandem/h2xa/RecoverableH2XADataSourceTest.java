@@ -1,0 +1,181 @@
+package dev.tandem.h2xa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Branches prepared and then abandoned by a database that went down (H2's {@code SHUTDOWN IMMEDIATELY},
+ * as after {@code kill -9}) are completed the way a recovering transaction manager does it: a new
+ * connection, {@code recover}, then {@code commit} or {@code rollback} of each branch it returned.
+ * (H2's own data source rolls back only the first of several.)
+ */
+class RecoverableH2XADataSourceTest {
+
+    private static final String USER = "tandem";
+    private static final String PASSWORD = "secret";
+
+    @TempDir
+    Path directory;
+
+    private RecoverableH2XADataSource dataSource;
+
+    @BeforeEach
+    void createLedger() throws SQLException {
+        dataSource = new RecoverableH2XADataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("ledger"));
+        dataSource.setUser(USER);
+        dataSource.setPassword(PASSWORD);
+        execute("CREATE TABLE entry (id INT PRIMARY KEY)");
+    }
+
+    @Test
+    void everyBranchInDoubtIsRolledBackByTheRecoveringConnection() throws Exception {
+        leaveInDoubt(new TestXid(1), new TestXid(2), new TestXid(3));
+
+        XAResource recovering = dataSource.getXAConnection().getXAResource();
+        Xid[] inDoubt = recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
+        assertThat(inDoubt).hasSize(3);
+        for (Xid xid : inDoubt) {
+            recovering.rollback(xid);
+        }
+
+        assertThat(inDoubtNames()).isEmpty();
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void branchesInDoubtAreCommittedOrRolledBackEachAsDecided() throws Exception {
+        TestXid committed = new TestXid(4);
+        leaveInDoubt(new TestXid(5), committed, new TestXid(6));
+
+        XAResource recovering = dataSource.getXAConnection().getXAResource();
+        for (Xid xid : recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
+            if (Arrays.equals(xid.getGlobalTransactionId(), committed.getGlobalTransactionId())) {
+                recovering.commit(xid, false);
+            } else {
+                recovering.rollback(xid);
+            }
+        }
+
+        assertThat(inDoubtNames()).isEmpty();
+        assertThat(entries()).containsExactly(4);
+    }
+
+    @Test
+    void theNameOfABranchIsTheOneH2Gives() throws Exception {
+        TestXid xid = new TestXid(7);
+        leaveInDoubt(xid);
+
+        assertThat(inDoubtNames()).containsExactly(InDoubtCompletingXAResource.transactionName(xid));
+    }
+
+    @Test
+    void aBranchUnknownToTheDatabaseIsReportedAsSuch() throws Exception {
+        XAResource resource = dataSource.getXAConnection().getXAResource();
+
+        assertThatThrownBy(() -> resource.rollback(new TestXid(8)))
+                .isInstanceOfSatisfying(XAException.class, e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_NOTA));
+    }
+
+    @Test
+    void branchesOfItsOwnAreCommittedAndRolledBackAsUsual() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid committed = new TestXid(9);
+        TestXid rolledBack = new TestXid(10);
+
+        work(connection, committed);
+        resource.commit(committed, false);
+        work(connection, rolledBack);
+        resource.rollback(rolledBack);
+        connection.close();
+
+        assertThat(entries()).containsExactly(9);
+        assertThat(inDoubtNames()).isEmpty();
+    }
+
+    /** Prepares branches, each through a connection of H2's own, then takes the database down without a word. */
+    private void leaveInDoubt(TestXid... xids) throws Exception {
+        var h2 = new JdbcDataSource();
+        h2.setURL(dataSource.getURL());
+        for (TestXid xid : xids) {
+            work(h2.getXAConnection(USER, PASSWORD), xid);
+        }
+        execute("SHUTDOWN IMMEDIATELY");
+        assertThat(inDoubtNames()).hasSize(xids.length);
+    }
+
+    /** Inserts the entry numbered like the branch and prepares the branch. */
+    private static void work(XAConnection connection, TestXid xid) throws Exception {
+        XAResource resource = connection.getXAResource();
+        Connection handle = connection.getConnection(); // before start: H2 rolls the session back when it hands out a handle
+        resource.start(xid, XAResource.TMNOFLAGS);
+        try (Statement statement = handle.createStatement()) {
+            statement.executeUpdate("INSERT INTO entry VALUES (" + xid.number() + ")");
+        }
+        resource.end(xid, XAResource.TMSUCCESS);
+        assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+    }
+
+    private List<String> inDoubtNames() throws SQLException {
+        return strings("SELECT TRANSACTION_NAME FROM INFORMATION_SCHEMA.IN_DOUBT");
+    }
+
+    private List<Integer> entries() throws SQLException {
+        return strings("SELECT id FROM entry").stream().map(Integer::valueOf).toList();
+    }
+
+    private List<String> strings(String query) throws SQLException {
+        try (Connection connection = plainConnection(); var rows = connection.createStatement().executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = plainConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Connection plainConnection() throws SQLException {
+        return dataSource.getXAConnection().getConnection();
+    }
+
+    private record TestXid(int number) implements Xid {
+        @Override
+        public int getFormatId() {
+            return 4711;
+        }
+
+        @Override
+        public byte[] getGlobalTransactionId() {
+            return ("test-transaction-" + number).getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public byte[] getBranchQualifier() {
+            return ("branch-" + number).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+}
