@@ -10,6 +10,7 @@ import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.json.TransferJson;
+import dev.tandem.events.control.OutcomePublisher;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -32,7 +33,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferMessages {
 
-    @Resource(lookup = "jms/tandem/ConnectionFactory")
+    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = "jms/tandem/TransferRequests")

@@ -7,6 +7,7 @@ import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.api.json.TransferJson;
+import dev.tandem.events.control.OutcomePublisher;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.LedgerId;
 import dev.tandem.verification.control.LedgerSnapshot.Account;
@@ -49,7 +50,7 @@ public class SnapshotReader {
     @Resource(lookup = Ledgers.LEDGER_B_DATASOURCE)
     DataSource ledgerB;
 
-    @Resource(lookup = "jms/tandem/ConnectionFactory")
+    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
     ConnectionFactory broker;
 
     public LedgerSnapshot read() throws SQLException, JMSException {

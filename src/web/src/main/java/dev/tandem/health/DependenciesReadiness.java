@@ -1,0 +1,76 @@
+package dev.tandem.health;
+
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+
+import dev.tandem.events.control.OutcomePublisher;
+import dev.tandem.ledger.control.Ledgers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when ledger A, ledger B and the broker each answer; the data says which does not, and why. A
+ * transfer needs all three, so one down means not ready. The probes run on the caller's thread (the
+ * health endpoint's): a database or broker that is down refuses connections at once, and a ledger
+ * connection gets {@value #VALIDATION_SECONDS} s to prove it is alive.
+ */
+@Readiness
+@ApplicationScoped
+public class DependenciesReadiness implements HealthCheck {
+
+    static final int VALIDATION_SECONDS = 3;
+
+    @Resource(lookup = Ledgers.LEDGER_A_DATASOURCE)
+    DataSource ledgerA;
+
+    @Resource(lookup = Ledgers.LEDGER_B_DATASOURCE)
+    DataSource ledgerB;
+
+    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
+    ConnectionFactory broker;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("tandem-dependencies");
+        boolean ready = probe(response, "ledgerA", () -> answers(ledgerA));
+        ready &= probe(response, "ledgerB", () -> answers(ledgerB));
+        ready &= probe(response, "broker", () -> {
+            // a pooled connection may outlive the broker: browsing makes the broker answer
+            try (JMSContext jms = broker.createContext(); var browser = jms.createBrowser(jms.createQueue(REQUEST_QUEUE))) {
+                browser.getEnumeration();
+            }
+        });
+        return response.status(ready).build();
+    }
+
+    private static void answers(DataSource ledger) throws SQLException {
+        try (Connection connection = ledger.getConnection()) {
+            if (!connection.isValid(VALIDATION_SECONDS)) {
+                throw new SQLException("the connection is not valid");
+            }
+        }
+    }
+
+    private interface Probe {
+        void run() throws Exception;
+    }
+
+    private static boolean probe(HealthCheckResponseBuilder response, String dependency, Probe probe) {
+        try {
+            probe.run();
+            response.withData(dependency, "UP");
+            return true;
+        } catch (Exception e) {
+            response.withData(dependency, "DOWN: " + e.getMessage());
+            return false;
+        }
+    }
+}
