@@ -7,7 +7,10 @@ import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAResource;
 
-/** H2's XA connection with an {@link InDoubtCompletingXAResource} in front of its XA resource. */
+/**
+ * H2's XA connection with an {@link InDoubtCompletingXAResource} in front of its XA resource, which
+ * also decides when the connection may really close.
+ */
 final class InDoubtCompletingXAConnection implements XAConnection {
 
     private final XAConnection h2;
@@ -31,7 +34,7 @@ final class InDoubtCompletingXAConnection implements XAConnection {
 
     @Override
     public void close() throws SQLException {
-        h2.close();
+        resource.closeWhenSettled(h2::close);
     }
 
     @Override

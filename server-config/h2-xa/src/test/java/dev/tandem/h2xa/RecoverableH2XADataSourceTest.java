@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Branches prepared and then abandoned by a database that went down (H2's {@code SHUTDOWN IMMEDIATELY},
  * as after {@code kill -9}) are completed the way a recovering transaction manager does it: a new
  * connection, {@code recover}, then {@code commit} or {@code rollback} of each branch it returned.
- * (H2's own data source rolls back only the first of several.)
+ * (H2's own data source rolls back only the first of several.) And a branch prepared on a connection
+ * that the pool closes before the outcome arrives is kept, not rolled back as H2 would.
  */
 class RecoverableH2XADataSourceTest {
 
@@ -109,6 +110,34 @@ class RecoverableH2XADataSourceTest {
 
         assertThat(entries()).containsExactly(9);
         assertThat(inDoubtNames()).isEmpty();
+    }
+
+    @Test
+    void aPreparedBranchOutlivesThePoolClosingItsConnectionAndCommitsAsDecided() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(11);
+        work(connection, xid);
+
+        connection.close(); // a pool dropping its connections while the transaction manager commits
+        resource.commit(xid, false);
+
+        assertThat(entries()).containsExactly(11);
+        assertThat(inDoubtNames()).isEmpty();
+        assertThatThrownBy(connection::getConnection).as("closed once the outcome is in").isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aConnectionWithoutAPreparedBranchClosesAtOnce() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        TestXid xid = new TestXid(12);
+        work(connection, xid);
+        connection.getXAResource().rollback(xid);
+
+        connection.close();
+
+        assertThatThrownBy(connection::getConnection).as("closed").isInstanceOf(Exception.class);
+        assertThat(entries()).isEmpty();
     }
 
     /** Prepares branches, each through a connection of H2's own, then takes the database down without a word. */
