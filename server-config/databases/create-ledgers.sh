@@ -43,6 +43,9 @@ fi
 pg -d postgres -v name="$name" -v password="$TANDEM_LEDGER_PASSWORD" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN', :'name') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name') \gexec
 ALTER ROLE :"name" WITH LOGIN PASSWORD :'password';
+-- A transfer waits at most 10 s for a row another holds (PostgreSQL would wait for ever), as on the
+-- other ledgers: a branch left prepared by an outage then fails transfers clearly instead of hanging them.
+ALTER ROLE :"name" SET lock_timeout = '10s';
 SELECT format('CREATE DATABASE %I OWNER %I', :'name' || '_ledger_a', :'name')
     WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name' || '_ledger_a') \gexec
 SQL

@@ -1,0 +1,317 @@
+package dev.tandem.it;
+
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.it.Processes.Run;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Transfers flow through all three entrances at once — synchronous REST, REST with
+ * {@code Prefer: respond-async}, and JMS requests straight onto the queue — while, one after the
+ * other, the broker is killed ({@code kill -9}) and started again, a ledger database goes away and
+ * comes back (PostgreSQL stopped and started on the real profile), and Payara is restarted normally.
+ * Afterwards every transfer that was accepted has exactly one outcome, every answer a caller got is
+ * the truth, callers saw clear errors (503 problem+json) rather than hangs, readiness followed each
+ * outage, and {@code verify} passes. Accounts A-0001..09, B-0001..09.
+ */
+@ExtendWith(ConservationCheck.class)
+class OutagesUnderLoadIT {
+
+    private static final boolean REAL = "real".equals(System.getProperty("tandem.db"));
+    private static final List<String> ACCOUNTS = IntStream.rangeClosed(1, 9)
+            .boxed().flatMap(n -> Stream.of("A-000" + n, "B-000" + n)).toList();
+    private static final int ACCEPTED_AT_LEAST = 2_000;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Set<String> FINAL = Set.of("COMPLETED", "REJECTED");
+
+    enum Phase { STEADY, BROKER_DOWN, LEDGER_DOWN, SERVER_RESTARTING }
+
+    enum Entrance { SYNC_REST, ASYNC_REST, QUEUE }
+
+    /** One transfer a client tried, and what it was told: an HTTP status, {@code sent}, {@code io}, {@code timeout}. */
+    record Attempt(UUID id, Entrance entrance, Phase phase, String answer, boolean problemJson) {
+        boolean accepted() {
+            return Set.of("201", "422", "202", "sent").contains(answer);
+        }
+    }
+
+    private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STEADY);
+    private final AtomicBoolean flowing = new AtomicBoolean(true);
+    private final Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+
+    @Test
+    void everyAcceptedTransferHasOneOutcomeThroughBrokerLedgerAndServerOutages() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < 4; i++) {
+                clients.submit(() -> keepCalling(Entrance.SYNC_REST, Duration.ZERO));
+            }
+            clients.submit(() -> keepCalling(Entrance.ASYNC_REST, Duration.ofMillis(100)));
+            clients.submit(this::keepQueueing);
+
+            Thread.sleep(8_000);
+            brokerKilledAndRestarted();
+            Thread.sleep(8_000);
+            oneLedgerDownForAWhile();
+            Thread.sleep(8_000);
+            serverRestarted();
+            Polling.until(Duration.ofMinutes(3), () -> attempts.stream().filter(Attempt::accepted).count(),
+                    accepted -> accepted >= ACCEPTED_AT_LEAST);
+        } finally {
+            flowing.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).as("clients stopped").isTrue();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Map<UUID, String> outcomes = finalOutcomes();
+        report(seconds, outcomes);
+
+        assertThat(attempts.stream().filter(Attempt::accepted).count()).isGreaterThanOrEqualTo(ACCEPTED_AT_LEAST);
+        assertThat(attempts).as("no caller waited in vain for %s", CALL_TIMEOUT).noneMatch(a -> a.answer().equals("timeout"));
+        for (Attempt attempt : attempts) {
+            String outcome = outcomes.get(attempt.id());
+            String what = attempt + " now " + outcome;
+            switch (attempt.answer()) {
+                case "201" -> assertThat(outcome).as(what).isEqualTo("COMPLETED");
+                case "422" -> assertThat(outcome).as(what).isEqualTo("REJECTED");
+                case "202", "sent" -> assertThat(outcome).as(what).isIn(FINAL);
+                case "503" -> assertThat(outcome).as("a 503 says nothing changed: " + what).isEqualTo("absent");
+                case "io" -> assertThat(outcome).as(what).isIn("COMPLETED", "REJECTED", "absent");
+                default -> assertThat(attempt.phase()).as("an error other than 503 outside the restart: " + what)
+                        .isEqualTo(Phase.SERVER_RESTARTING);
+            }
+            if (attempt.answer().equals("503") && attempt.phase() != Phase.SERVER_RESTARTING) {
+                // (while the EAR is stopped or not yet loaded, Payara answers 503 itself, in HTML)
+                assertThat(attempt.problemJson()).as("503 as problem+json: " + attempt).isTrue();
+            }
+        }
+        JsonObject verification = Tandem.CLIENT.verification();
+        assertThat(verification.getBoolean("consistent")).as(verification.toString()).isTrue();
+        assertThat(verification.getJsonObject("checked").getInt("queuedRequests")).isZero();
+        assertThat(verification.getJsonObject("checked").getInt("deadLetters")).isZero();
+    }
+
+    private void brokerKilledAndRestarted() throws Exception {
+        long pid = Long.parseLong(Files.readString(Tandem.VAR.resolve("broker/broker.pid")).strip());
+        ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no broker process " + pid));
+        phase.set(Phase.BROKER_DOWN);
+        assertThat(broker.destroyForcibly()).isTrue();
+        broker.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
+                .as("readiness with the broker down").contains("\"broker\":\"DOWN");
+        Thread.sleep(5_000);
+        Run start = Tandem.launcher("start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        Polling.until(Duration.ofSeconds(60), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
+        phase.set(Phase.STEADY);
+    }
+
+    /**
+     * On the real profile PostgreSQL, ledger A's server, is stopped and started again. The embedded H2
+     * ledgers live inside the Payara JVM and cannot stop on their own, so there ledger B's pool is cut off
+     * from its database instead.
+     */
+    private void oneLedgerDownForAWhile() throws Exception {
+        String ledger = REAL ? "ledgerA" : "ledgerB";
+        try (AutoCloseable outage = REAL ? PostgreSqlServer.stopped() : LedgerOutage.ofLedgerB()) {
+            phase.set(Phase.LEDGER_DOWN);
+            assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
+                    .as("readiness with %s down", ledger).contains("\"" + ledger + "\":\"DOWN");
+            Thread.sleep(5_000);
+        }
+        Polling.until(Duration.ofSeconds(60), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
+        phase.set(Phase.STEADY);
+    }
+
+    private void serverRestarted() throws Exception {
+        phase.set(Phase.SERVER_RESTARTING);
+        Run restart = Processes.run(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(), "--interactive=false",
+                "restart-domain", "--domaindir", Tandem.VAR.resolve("payara").toString(), "tandem"), Map.of(), Duration.ofMinutes(3));
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        Polling.until(Duration.ofMinutes(3), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
+        phase.set(Phase.STEADY);
+    }
+
+    /** {@code GET /health/ready}: the status code, a space, the body; {@code -1} while nothing answers. */
+    private static String readiness() {
+        try {
+            var response = HTTP.send(HttpRequest.newBuilder(Tandem.API.resolve("/health/ready")).timeout(CALL_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "-1 " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "-1 interrupted";
+        }
+    }
+
+    /** Ready, and the answer comes from Tandem's own check: before the EAR is loaded Payara has no checks and says UP. */
+    private static boolean ready(String readiness) {
+        return readiness.startsWith("200 ") && readiness.contains("tandem-dependencies");
+    }
+
+    private static boolean notReady(String readiness) {
+        return readiness.startsWith("503 ");
+    }
+
+    private void keepCalling(Entrance entrance, Duration pause) {
+        while (flowing.get()) {
+            UUID id = UUID.randomUUID();
+            Phase at = phase.get();
+            var request = HttpRequest.newBuilder(Tandem.API.resolve("transfers")).timeout(CALL_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(id)));
+            if (entrance == Entrance.ASYNC_REST) {
+                request.header("Prefer", "respond-async");
+            }
+            try {
+                var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+                attempts.add(new Attempt(id, entrance, at, String.valueOf(response.statusCode()), problem));
+                // as a well-behaved client, back off a little while the service is in trouble
+                pause(response.statusCode() >= 300 && response.statusCode() != 422 ? Duration.ofMillis(200) : pause);
+            } catch (HttpTimeoutException e) {
+                attempts.add(new Attempt(id, entrance, at, "timeout", false));
+            } catch (IOException e) {
+                attempts.add(new Attempt(id, entrance, at, "io", false));
+                pause(Duration.ofMillis(200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Requests straight onto the queue, as any JMS producer would send them; a failed send is retried with the same id. */
+    private void keepQueueing() {
+        JMSContext jms = null;
+        try {
+            while (flowing.get()) {
+                UUID id = UUID.randomUUID();
+                Phase at = phase.get();
+                boolean sent = false;
+                while (!sent && flowing.get()) {
+                    try {
+                        if (jms == null) {
+                            jms = Tandem.BROKER.connectionFactory().createContext();
+                        }
+                        jms.createProducer().send(jms.createQueue(REQUEST_QUEUE), body(id));
+                        sent = true;
+                    } catch (JMSRuntimeException e) {
+                        close(jms);
+                        jms = null;
+                        pause(Duration.ofMillis(500));
+                    }
+                }
+                attempts.add(new Attempt(id, Entrance.QUEUE, at, sent ? "sent" : "io", false));
+                pause(Duration.ofMillis(40));
+            }
+        } finally {
+            close(jms);
+        }
+    }
+
+    private static String body(UUID id) {
+        var random = ThreadLocalRandom.current();
+        String from = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
+        String to = from;
+        while (to.equals(from)) {
+            to = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
+        }
+        return "{\"id\":\"" + id + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":\""
+                + (1 + random.nextInt(5)) + ".00\",\"currency\":\"EUR\"}";
+    }
+
+    /**
+     * What became of every transfer tried: its status once it is final, or {@code absent}. Transfers that
+     * were accepted asynchronously are waited for until they are final.
+     */
+    private Map<UUID, String> finalOutcomes() throws InterruptedException {
+        var outcomes = new HashMap<UUID, String>();
+        List<Attempt> open = new ArrayList<>(attempts);
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (!open.isEmpty()) {
+            List<Attempt> stillOpen = new ArrayList<>();
+            for (Attempt attempt : open) {
+                var response = Tandem.get("transfers/" + attempt.id());
+                String outcome = response.statusCode() == 404 ? "absent" : Tandem.json(response).getString("status");
+                boolean waitForIt = Set.of("202", "sent").contains(attempt.answer()) || outcome.equals("PENDING");
+                if (FINAL.contains(outcome) || !waitForIt) {
+                    outcomes.put(attempt.id(), outcome);
+                } else {
+                    stillOpen.add(attempt);
+                }
+            }
+            if (!stillOpen.isEmpty() && System.nanoTime() > deadline) {
+                throw new AssertionError(stillOpen.size() + " accepted transfers never got an outcome, e.g. " + stillOpen.get(0));
+            }
+            open = stillOpen;
+            if (!open.isEmpty()) {
+                Thread.sleep(1_000);
+            }
+        }
+        return outcomes;
+    }
+
+    private void report(double seconds, Map<UUID, String> outcomes) {
+        long accepted = attempts.stream().filter(Attempt::accepted).count();
+        System.out.printf("Outages under load: %d transfers tried, %d accepted in %.0f s; outcomes %s%n", attempts.size(),
+                accepted, seconds, outcomes.values().stream().collect(groupingBy(outcome -> outcome, TreeMap::new, counting())));
+        attempts.stream().collect(groupingBy(a -> a.phase() + " " + a.entrance(), TreeMap::new,
+                        groupingBy(Attempt::answer, TreeMap::new, counting())))
+                .forEach((where, answers) -> System.out.printf("  %-30s %s%n", where, answers));
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(JMSContext jms) {
+        if (jms != null) {
+            try {
+                jms.close();
+            } catch (JMSRuntimeException alreadyBroken) {
+                // the connection went down with the broker
+            }
+        }
+    }
+}
