@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ class OutagesUnderLoadIT {
     enum Entrance { SYNC_REST, ASYNC_REST, QUEUE }
 
     /** One transfer a client tried, and what it was told: an HTTP status, {@code sent}, {@code io}, {@code timeout}. */
-    record Attempt(UUID id, Entrance entrance, Phase phase, String answer, boolean problemJson) {
+    /** ... and when it was tried (seconds into the test) and how long the answer took. */
+    record Attempt(UUID id, Entrance entrance, Phase phase, String answer, boolean problemJson, double startedAt, double seconds) {
         boolean accepted() {
             return Set.of("201", "422", "202", "sent").contains(answer);
         }
@@ -70,6 +72,18 @@ class OutagesUnderLoadIT {
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STEADY);
     private final AtomicBoolean flowing = new AtomicBoolean(true);
     private final Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    private final long testStarted = System.nanoTime();
+
+    private final Queue<String> timeline = new ConcurrentLinkedQueue<>();
+
+    private void enter(Phase next) {
+        phase.set(next);
+        timeline.add(String.format("%.1f s %s", (System.nanoTime() - testStarted) / 1e9, next));
+    }
+
+    private Attempt attempt(UUID id, Entrance entrance, Phase phase, String answer, boolean problemJson, long started) {
+        return new Attempt(id, entrance, phase, answer, problemJson, (started - testStarted) / 1e9, (System.nanoTime() - started) / 1e9);
+    }
 
     @Test
     void everyAcceptedTransferHasOneOutcomeThroughBrokerLedgerAndServerOutages() throws Exception {
@@ -110,7 +124,7 @@ class OutagesUnderLoadIT {
                 case "422" -> assertThat(outcome).as(what).isEqualTo("REJECTED");
                 case "202", "sent" -> assertThat(outcome).as(what).isIn(FINAL);
                 case "503" -> assertThat(outcome).as("a 503 says nothing changed: " + what).isEqualTo("absent");
-                case "io" -> assertThat(outcome).as(what).isIn("COMPLETED", "REJECTED", "absent");
+                case "io", "outcome-unknown" -> assertThat(outcome).as(what).isIn("COMPLETED", "REJECTED", "absent");
                 default -> assertThat(attempt.phase()).as("an error other than 503 outside the restart: " + what)
                         .isEqualTo(Phase.SERVER_RESTARTING);
             }
@@ -128,7 +142,7 @@ class OutagesUnderLoadIT {
     private void brokerKilledAndRestarted() throws Exception {
         long pid = Long.parseLong(Files.readString(Tandem.VAR.resolve("broker/broker.pid")).strip());
         ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no broker process " + pid));
-        phase.set(Phase.BROKER_DOWN);
+        enter(Phase.BROKER_DOWN);
         assertThat(broker.destroyForcibly()).isTrue();
         broker.onExit().get(30, TimeUnit.SECONDS);
         assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
@@ -137,7 +151,7 @@ class OutagesUnderLoadIT {
         Run start = Tandem.launcher("start");
         assertThat(start.exitCode()).as(start.output()).isZero();
         Polling.until(Duration.ofSeconds(60), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
-        phase.set(Phase.STEADY);
+        enter(Phase.STEADY);
     }
 
     /**
@@ -148,22 +162,22 @@ class OutagesUnderLoadIT {
     private void oneLedgerDownForAWhile() throws Exception {
         String ledger = REAL ? "ledgerA" : "ledgerB";
         try (AutoCloseable outage = REAL ? PostgreSqlServer.stopped() : LedgerOutage.ofLedgerB()) {
-            phase.set(Phase.LEDGER_DOWN);
+            enter(Phase.LEDGER_DOWN);
             assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
                     .as("readiness with %s down", ledger).contains("\"" + ledger + "\":\"DOWN");
             Thread.sleep(5_000);
         }
         Polling.until(Duration.ofSeconds(60), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
-        phase.set(Phase.STEADY);
+        enter(Phase.STEADY);
     }
 
     private void serverRestarted() throws Exception {
-        phase.set(Phase.SERVER_RESTARTING);
+        enter(Phase.SERVER_RESTARTING);
         Run restart = Processes.run(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(), "--interactive=false",
                 "restart-domain", "--domaindir", Tandem.VAR.resolve("payara").toString(), "tandem"), Map.of(), Duration.ofMinutes(3));
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         Polling.until(Duration.ofMinutes(3), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
-        phase.set(Phase.STEADY);
+        enter(Phase.STEADY);
     }
 
     /** {@code GET /health/ready}: the status code, a space, the body; {@code -1} while nothing answers. */
@@ -193,6 +207,7 @@ class OutagesUnderLoadIT {
         while (flowing.get()) {
             UUID id = UUID.randomUUID();
             Phase at = phase.get();
+            long started = System.nanoTime();
             var request = HttpRequest.newBuilder(Tandem.API.resolve("transfers")).timeout(CALL_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(id)));
@@ -202,13 +217,15 @@ class OutagesUnderLoadIT {
             try {
                 var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-                attempts.add(new Attempt(id, entrance, at, String.valueOf(response.statusCode()), problem));
+                boolean outcomeUnknown = problem && Tandem.json(response).getString("type", "").endsWith(":outcome-unknown");
+                attempts.add(attempt(id, entrance, at, outcomeUnknown ? "outcome-unknown" : String.valueOf(response.statusCode()),
+                        problem, started));
                 // as a well-behaved client, back off a little while the service is in trouble
                 pause(response.statusCode() >= 300 && response.statusCode() != 422 ? Duration.ofMillis(200) : pause);
             } catch (HttpTimeoutException e) {
-                attempts.add(new Attempt(id, entrance, at, "timeout", false));
+                attempts.add(attempt(id, entrance, at, "timeout", false, started));
             } catch (IOException e) {
-                attempts.add(new Attempt(id, entrance, at, "io", false));
+                attempts.add(attempt(id, entrance, at, "io", false, started));
                 pause(Duration.ofMillis(200));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -224,6 +241,7 @@ class OutagesUnderLoadIT {
             while (flowing.get()) {
                 UUID id = UUID.randomUUID();
                 Phase at = phase.get();
+                long started = System.nanoTime();
                 boolean sent = false;
                 while (!sent && flowing.get()) {
                     try {
@@ -238,7 +256,7 @@ class OutagesUnderLoadIT {
                         pause(Duration.ofMillis(500));
                     }
                 }
-                attempts.add(new Attempt(id, Entrance.QUEUE, at, sent ? "sent" : "io", false));
+                attempts.add(attempt(id, Entrance.QUEUE, at, sent ? "sent" : "io", false, started));
                 pause(Duration.ofMillis(40));
             }
         } finally {
@@ -294,7 +312,12 @@ class OutagesUnderLoadIT {
                 accepted, seconds, outcomes.values().stream().collect(groupingBy(outcome -> outcome, TreeMap::new, counting())));
         attempts.stream().collect(groupingBy(a -> a.phase() + " " + a.entrance(), TreeMap::new,
                         groupingBy(Attempt::answer, TreeMap::new, counting())))
-                .forEach((where, answers) -> System.out.printf("  %-30s %s%n", where, answers));
+                .forEach((where, answers) -> System.out.printf("  %-30s %s, slowest %.1f s%n", where, answers,
+                        attempts.stream().filter(a -> (a.phase() + " " + a.entrance()).equals(where))
+                                .mapToDouble(Attempt::seconds).max().orElse(0)));
+        System.out.println("  phases: " + String.join(", ", timeline));
+        attempts.stream().sorted(Comparator.comparingDouble(Attempt::seconds).reversed()).limit(5)
+                .forEach(slow -> System.out.println("  slow: " + slow));
     }
 
     private static void pause(Duration pause) {

@@ -50,6 +50,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             + " same outcome. Operators have been alerted; GET the transfer and run ./tandem verify to see"
                             + " where it stands before retrying.");
         }
+        if (TransactionFailures.isOutcomeUnknown(failure)) {
+            LOG.log(Level.SEVERE, "OUTCOME UNKNOWN: a transfer's commit failed part-way; the transaction manager completes"
+                    + " it once every resource is back (at the latest when the server restarts). Check with ./tandem verify.",
+                    failure);
+            return Problem.of(500, "outcome-unknown", "Transfer outcome not known yet")
+                    .detail("The transfer's commit did not reach every ledger and the broker: a resource went away"
+                            + " during it. If it was decided to commit, the transaction manager completes it once the"
+                            + " resource is back. GET the transfer to see where it stands; retrying with the same id is"
+                            + " safe, a transfer is applied at most once.");
+        }
         if (TransactionFailures.isOutage(failure)) {
             LOG.log(Level.WARNING, "A ledger or the broker failed; the request's transaction rolled back", failure);
             return Problem.of(503, "service-unavailable", "Service unavailable")

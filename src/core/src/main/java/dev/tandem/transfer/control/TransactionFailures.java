@@ -29,13 +29,39 @@ public final class TransactionFailures {
                 || cause instanceof HeuristicCommitException);
     }
 
-    /** A resource failed (a database, the broker, the transaction manager), not the code: nothing was changed. */
+    /**
+     * The commit itself failed: the transaction manager reports a {@link SystemException} from completing
+     * the transaction (JTS: "Retry limit of [0] [commit] operations exceeded"). The decision may already
+     * have been to commit, with a resource that went away before it heard so; the transaction manager
+     * then completes the transfer once the resource is back. So nobody can say yet whether it happened.
+     * A SystemException beneath a database or broker failure is different: that resource could not join
+     * the transaction while the work was done, and the transaction never got to commit.
+     */
+    public static boolean isOutcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SystemException) {
+                return true;
+            }
+            if (isResourceFailure(cause)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A resource failed (a database, the broker, the transaction manager), not the code: nothing was
+     * changed. (Check {@link #isOutcomeUnknown} first: a failed commit is an outage too.)
+     */
     public static boolean isOutage(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLException || cause instanceof PersistenceException
-                || cause instanceof JMSException || cause instanceof JMSRuntimeException
-                || cause instanceof ResourceException || cause instanceof TransactionRolledbackLocalException
+        return anyCause(failure, cause -> isResourceFailure(cause) || cause instanceof TransactionRolledbackLocalException
                 || cause instanceof EJBTransactionRolledbackException || cause instanceof RollbackException
                 || cause instanceof SystemException);
+    }
+
+    private static boolean isResourceFailure(Throwable cause) {
+        return cause instanceof SQLException || cause instanceof PersistenceException || cause instanceof JMSException
+                || cause instanceof JMSRuntimeException || cause instanceof ResourceException;
     }
 
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {

@@ -1,0 +1,55 @@
+package dev.tandem.transfer.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ejb.EJBException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import org.junit.jupiter.api.Test;
+
+/** How failures reported by the container are told apart, shaped as Payara reports them. */
+class TransactionFailuresTest {
+
+    @Test
+    void aCommitThatFailedHasAnUnknownOutcome() {
+        var failure = new EJBException("Unable to complete container-managed transaction.",
+                new SystemException("JTS5031: Exception on Resource [commit] operation."));
+
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isTrue();
+        assertThat(TransactionFailures.isHeuristic(failure)).isFalse();
+    }
+
+    @Test
+    void aCommitOutOfRetriesAsTheRestLayerSeesItHasAnUnknownOutcome() {
+        var failure = new SystemException("JTS5032: Retry limit of [0] [commit] operations exceeded.");
+
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isTrue();
+    }
+
+    @Test
+    void aResourceThatCouldNotJoinTheTransactionIsAnOutageWhereNothingChanged() {
+        var failure = new EJBException(new JMSRuntimeException("Could not create a session",
+                "", new IllegalStateException("Error in allocating a connection", new SystemException())));
+
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
+        assertThat(TransactionFailures.isOutage(failure)).isTrue();
+    }
+
+    @Test
+    void aRolledBackTransactionIsAnOutageWhereNothingChanged() {
+        var failure = new EJBException("Transaction aborted", new RollbackException());
+
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
+        assertThat(TransactionFailures.isOutage(failure)).isTrue();
+    }
+
+    @Test
+    void aHeuristicOutcomeIsReportedAsSuch() {
+        var failure = new EJBException(new HeuristicMixedException());
+
+        assertThat(TransactionFailures.isHeuristic(failure)).isTrue();
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
+    }
+}
