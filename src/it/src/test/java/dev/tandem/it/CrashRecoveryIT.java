@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +40,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrashRecoveryIT {
 
     private static final Path FAULTS = Path.of(System.getProperty("tandem.faults.dir"));
-    private static final boolean REAL = "real".equals(System.getProperty("tandem.db"));
     private static final String DB_NAME = System.getProperty("tandem.db.name");
     private static final BigDecimal AMOUNT = new BigDecimal("5.00");
 
@@ -72,7 +70,7 @@ class CrashRecoveryIT {
             for (Transfer transfer : transfers) {
                 Polling.until(Duration.ofSeconds(30), () -> Files.exists(reached(transfer)), there -> there);
             }
-            if (REAL) {
+            if (Tandem.REAL_LEDGERS) {
                 assertPreparedBranches(point, transfers.size());
             }
 
@@ -90,7 +88,7 @@ class CrashRecoveryIT {
                     verification -> verification.getBoolean("consistent"));
             Instant recovered = Instant.now();
             System.out.printf("kill -9 at %s (%s ledgers, %d transfers): server answering %.1f s after the kill, in-doubt"
-                            + " branches %s %.1f s after that; verify: %s%n", point, REAL ? "real" : "embedded",
+                            + " branches %s %.1f s after that; verify: %s%n", point, Tandem.REAL_LEDGERS ? "real" : "embedded",
                     transfers.size(), seconds(killed, answering), committed ? "committed" : "rolled back",
                     seconds(answering, recovered), report.getJsonObject("checked"));
 
@@ -157,10 +155,7 @@ class CrashRecoveryIT {
 
     /** {@code kill -9} of the Payara Server JVM, by the PID it wrote at start. */
     private static Instant killTheServer() throws Exception {
-        long pid = Long.parseLong(Files.readString(Tandem.VAR.resolve("payara/tandem/config/pid")).strip());
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no Payara process " + pid));
-        assertThat(server.destroyForcibly()).isTrue();
-        server.onExit().get(30, TimeUnit.SECONDS);
+        Processes.killByPidFile(Tandem.VAR.resolve("payara/tandem/config/pid"), "Payara");
         return Instant.now();
     }
 

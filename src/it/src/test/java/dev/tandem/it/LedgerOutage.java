@@ -7,9 +7,8 @@ package dev.tandem.it;
  */
 final class LedgerOutage implements AutoCloseable {
 
-    private static final boolean REAL = "real".equals(System.getProperty("tandem.db"));
-    private static final String URL_PROPERTY = "resources.jdbc-connection-pool.tandem-ledger-b.property." + (REAL ? "url" : "URL");
-    private static final String UNREACHABLE = REAL ? "jdbc:mariadb://127.0.0.1:9/unreachable" : "jdbc:h2:tcp://127.0.0.1:9/unreachable";
+    private static final String URL_PROPERTY = "resources.jdbc-connection-pool.tandem-ledger-b.property." + (Tandem.REAL_LEDGERS ? "url" : "URL");
+    private static final String UNREACHABLE = Tandem.REAL_LEDGERS ? "jdbc:mariadb://127.0.0.1:9/unreachable" : "jdbc:h2:tcp://127.0.0.1:9/unreachable";
 
     private final String url;
 

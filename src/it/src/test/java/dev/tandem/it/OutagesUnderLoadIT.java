@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ConservationCheck.class)
 class OutagesUnderLoadIT {
 
-    private static final boolean REAL = "real".equals(System.getProperty("tandem.db"));
     private static final List<String> ACCOUNTS = IntStream.rangeClosed(1, 9)
             .boxed().flatMap(n -> Stream.of("A-000" + n, "B-000" + n)).toList();
     private static final int ACCEPTED_AT_LEAST = 2_000;
@@ -140,11 +138,8 @@ class OutagesUnderLoadIT {
     }
 
     private void brokerKilledAndRestarted() throws Exception {
-        long pid = Long.parseLong(Files.readString(Tandem.VAR.resolve("broker/broker.pid")).strip());
-        ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no broker process " + pid));
         enter(Phase.BROKER_DOWN);
-        assertThat(broker.destroyForcibly()).isTrue();
-        broker.onExit().get(30, TimeUnit.SECONDS);
+        Processes.killByPidFile(Tandem.VAR.resolve("broker/broker.pid"), "broker");
         assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
                 .as("readiness with the broker down").contains("\"broker\":\"DOWN");
         Thread.sleep(5_000);
@@ -160,8 +155,8 @@ class OutagesUnderLoadIT {
      * from its database instead.
      */
     private void oneLedgerDownForAWhile() throws Exception {
-        String ledger = REAL ? "ledgerA" : "ledgerB";
-        try (AutoCloseable outage = REAL ? PostgreSqlServer.stopped() : LedgerOutage.ofLedgerB()) {
+        String ledger = Tandem.REAL_LEDGERS ? "ledgerA" : "ledgerB";
+        try (AutoCloseable outage = Tandem.REAL_LEDGERS ? PostgreSqlServer.stopped() : LedgerOutage.ofLedgerB()) {
             enter(Phase.LEDGER_DOWN);
             assertThat(Polling.until(Duration.ofSeconds(15), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::notReady))
                     .as("readiness with %s down", ledger).contains("\"" + ledger + "\":\"DOWN");

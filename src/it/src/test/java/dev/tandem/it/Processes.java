@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,5 +52,13 @@ final class Processes {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** {@code kill -9} of the process whose PID {@code pidFile} holds, returning once it is gone. */
+    static void killByPidFile(Path pidFile, String what) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no " + what + " process " + pid));
+        assertThat(process.destroyForcibly()).isTrue();
+        process.onExit().get(30, TimeUnit.SECONDS);
     }
 }

@@ -35,6 +35,8 @@ final class Tandem {
     static final RestTransferService CLIENT = new RestTransferService(API);
     static final Broker BROKER = new Broker(required("tandem.broker.url"), "tandem", secret("broker-password"));
     static final int ADMIN_PORT = Integer.parseInt(required("tandem.admin.port"));
+    /** The ledgers under test are PostgreSQL and MariaDB ({@code -Preal-ledgers}), not the embedded H2 ones. */
+    static final boolean REAL_LEDGERS = "real".equals(System.getProperty("tandem.db"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
