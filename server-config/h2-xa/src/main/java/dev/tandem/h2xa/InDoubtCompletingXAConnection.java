@@ -1,5 +1,7 @@
 package dev.tandem.h2xa;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.ConnectionEventListener;
@@ -9,17 +11,17 @@ import javax.transaction.xa.XAResource;
 
 /**
  * H2's XA connection with an {@link InDoubtCompletingXAResource} in front of its XA resource, which
- * also decides when the connection may really close.
+ * also decides when the connection and its handle may really close and when a new handle may be given out.
  */
 final class InDoubtCompletingXAConnection implements XAConnection {
 
     private final XAConnection h2;
     private final InDoubtCompletingXAResource resource;
 
-    InDoubtCompletingXAConnection(XAConnection h2, InDoubtCompletingXAResource.ConnectionSource plainConnections)
-            throws SQLException {
+    InDoubtCompletingXAConnection(XAConnection h2, String database,
+            InDoubtCompletingXAResource.ConnectionSource plainConnections) throws SQLException {
         this.h2 = h2;
-        this.resource = new InDoubtCompletingXAResource(h2.getXAResource(), plainConnections);
+        this.resource = new InDoubtCompletingXAResource(h2.getXAResource(), database, plainConnections);
     }
 
     @Override
@@ -29,7 +31,20 @@ final class InDoubtCompletingXAConnection implements XAConnection {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return h2.getConnection();
+        resource.checkServesNewWork();
+        Connection handle = h2.getConnection();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        resource.closeWhenSettled(handle::close);
+                        return null;
+                    }
+                    try {
+                        return method.invoke(handle, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.tandem.h2xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.transaction.xa.XAException;
@@ -14,11 +17,14 @@ import org.h2.api.ErrorCode;
 /**
  * H2's XA resource, with two repairs. A branch this connection did not start — one that a crash left in
  * doubt, named by {@link #recover} — is committed or rolled back by name ({@code COMMIT TRANSACTION} /
- * {@code ROLLBACK TRANSACTION}) on a connection of its own. And a connection that holds a prepared
- * branch is not closed until the branch's outcome is in: H2 rolls back whatever is open on a connection
- * it closes, prepared or not, so a pool that drops its connections while the transaction manager is
- * still committing (a database outage, a pool reconfigured) would otherwise undo a branch that was
- * decided to commit. Branches this connection started are otherwise left to H2 as they are.
+ * {@code ROLLBACK TRANSACTION}) on a connection of its own. And while a branch this connection prepared
+ * awaits its outcome, neither the connection nor its handle is closed, and no new handle is given out:
+ * H2 rolls back whatever is open on the session when any of these happens, prepared or not. A pool does
+ * all three when the transaction manager gives up phase 2 part-way (a resource gone, the outcome left to
+ * recovery) or when a database outage makes it drop its connections; H2 would then undo a branch that
+ * was decided to commit. The closing waits for the outcome, whichever connection delivers it; a connection
+ * whose branch another connection completed (recovery) is retired, as H2 would refuse its next branch.
+ * Branches this connection started are otherwise left to H2 as they are.
  */
 final class InDoubtCompletingXAResource implements XAResource {
 
@@ -30,11 +36,16 @@ final class InDoubtCompletingXAResource implements XAResource {
 
     private static final Base64.Encoder XID_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /** Which resource holds each prepared branch, by database and branch name, so that whoever completes it can tell. */
+    private static final Map<String, InDoubtCompletingXAResource> HOLDERS_OF_PREPARED = new ConcurrentHashMap<>();
+
     private final XAResource h2;
+    private final String database;
     private final ConnectionSource plainConnections;
     private final Set<String> ownBranches = ConcurrentHashMap.newKeySet();
     private final Set<String> preparedBranches = ConcurrentHashMap.newKeySet();
-    private Closing deferredClose;
+    private final List<Closing> deferredClosings = new ArrayList<>();
+    private boolean retired;
 
     /** Closes the connection behind this resource. */
     @FunctionalInterface
@@ -42,8 +53,9 @@ final class InDoubtCompletingXAResource implements XAResource {
         void close() throws SQLException;
     }
 
-    InDoubtCompletingXAResource(XAResource h2, ConnectionSource plainConnections) {
+    InDoubtCompletingXAResource(XAResource h2, String database, ConnectionSource plainConnections) {
         this.h2 = h2;
+        this.database = database;
         this.plainConnections = plainConnections;
     }
 
@@ -67,7 +79,9 @@ final class InDoubtCompletingXAResource implements XAResource {
     @Override
     public int prepare(Xid xid) throws XAException {
         int vote = h2.prepare(xid);
-        preparedBranches.add(transactionName(xid));
+        String name = transactionName(xid);
+        preparedBranches.add(name);
+        HOLDERS_OF_PREPARED.put(holderKey(name), this);
         return vote;
     }
 
@@ -92,27 +106,63 @@ final class InDoubtCompletingXAResource implements XAResource {
     }
 
     /**
-     * Closes the connection now, or, while a branch it prepared awaits its outcome, as soon as the
-     * outcome is in.
+     * Closes the connection or its handle now, or, while a branch it prepared awaits its outcome, as soon
+     * as the outcome is in.
      */
     synchronized void closeWhenSettled(Closing closing) throws SQLException {
         if (preparedBranches.isEmpty()) {
             closing.close();
         } else {
-            deferredClose = closing;
+            deferredClosings.add(closing);
         }
     }
 
-    private synchronized void settled(String name) {
-        ownBranches.remove(name);
-        preparedBranches.remove(name);
-        if (deferredClose != null && preparedBranches.isEmpty()) {
+    /**
+     * Refuses a new handle while a branch prepared on this connection awaits its outcome, and for good once
+     * another connection has completed one of its branches. A pool that validates its connections then
+     * drops this one.
+     */
+    synchronized void checkServesNewWork() throws SQLException {
+        if (!preparedBranches.isEmpty()) {
+            throw new SQLException("Branch " + preparedBranches + " prepared on this connection awaits its outcome",
+                    "55000");
+        }
+        if (retired) {
+            throw new SQLException("Another connection completed a branch of this one; this connection is retired",
+                    "55000");
+        }
+    }
+
+    private String holderKey(String name) {
+        return database + ' ' + name;
+    }
+
+    private void settledElsewhere(String name) {
+        synchronized (this) {
+            retired = true;
+        }
+        settled(name);
+    }
+
+    private void settled(String name) {
+        InDoubtCompletingXAResource holder = HOLDERS_OF_PREPARED.remove(holderKey(name));
+        if (holder != null && holder != this) {
+            holder.settledElsewhere(name);
+        }
+        List<Closing> closings;
+        synchronized (this) {
+            ownBranches.remove(name);
+            if (!preparedBranches.remove(name) || !preparedBranches.isEmpty()) {
+                return;
+            }
+            closings = List.copyOf(deferredClosings);
+            deferredClosings.clear();
+        }
+        for (Closing closing : closings) {
             try {
-                deferredClose.close();
+                closing.close();
             } catch (SQLException e) {
                 // the branch is settled; a connection that does not close cleanly changes nothing
-            } finally {
-                deferredClose = null;
             }
         }
     }

@@ -50,12 +50,12 @@ public class RecoverableH2XADataSource implements XADataSource {
 
     @Override
     public XAConnection getXAConnection() throws SQLException {
-        return new InDoubtCompletingXAConnection(h2.getXAConnection(), h2::getConnection);
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(), getURL(), h2::getConnection);
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), () -> h2.getConnection(user, password));
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), getURL(), () -> h2.getConnection(user, password));
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as after {@code kill -9}) are completed the way a recovering transaction manager does it: a new
  * connection, {@code recover}, then {@code commit} or {@code rollback} of each branch it returned.
  * (H2's own data source rolls back only the first of several.) And a branch prepared on a connection
- * that the pool closes before the outcome arrives is kept, not rolled back as H2 would.
+ * whose pool closes it, closes its handle or asks for a new one before the outcome arrives is kept, not
+ * rolled back as H2 would.
  */
 class RecoverableH2XADataSourceTest {
 
@@ -128,6 +129,54 @@ class RecoverableH2XADataSourceTest {
     }
 
     @Test
+    void aPreparedBranchOutlivesThePoolClosingItsHandleAndCommitsAsDecided() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(13);
+        Connection handle = work(connection, xid);
+
+        handle.close(); // what Payara's pool does when the transaction manager gives up phase 2 part-way
+        resource.commit(xid, false);
+
+        assertThat(entries()).containsExactly(13);
+        assertThat(inDoubtNames()).isEmpty();
+    }
+
+    @Test
+    void noNewHandleIsGivenOutWhileABranchAwaitsItsOutcome() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(14);
+        work(connection, xid).close();
+
+        assertThatThrownBy(connection::getConnection).isInstanceOf(SQLException.class)
+                .hasMessageContaining(InDoubtCompletingXAResource.transactionName(xid));
+        resource.commit(xid, false);
+
+        assertThat(entries()).containsExactly(14);
+        TestXid next = new TestXid(15);
+        work(connection, next);
+        resource.commit(next, false);
+        assertThat(entries()).containsExactly(14, 15);
+    }
+
+    @Test
+    void aBranchLeftPreparedOnAPooledConnectionIsCompletedByRecoveryAndTheConnectionRetires() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        TestXid xid = new TestXid(16);
+        work(connection, xid).close();
+
+        XAResource recovering = dataSource.getXAConnection().getXAResource();
+        assertThat(recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).hasSize(1);
+        recovering.commit(xid, false);
+
+        assertThat(entries()).containsExactly(16);
+        assertThat(inDoubtNames()).isEmpty();
+        assertThatThrownBy(connection::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("retired");
+        connection.close();
+    }
+
+    @Test
     void aConnectionWithoutAPreparedBranchClosesAtOnce() throws Exception {
         XAConnection connection = dataSource.getXAConnection();
         TestXid xid = new TestXid(12);
@@ -151,8 +200,8 @@ class RecoverableH2XADataSourceTest {
         assertThat(inDoubtNames()).hasSize(xids.length);
     }
 
-    /** Inserts the entry numbered like the branch and prepares the branch. */
-    private static void work(XAConnection connection, TestXid xid) throws Exception {
+    /** Inserts the entry numbered like the branch and prepares the branch; returns the handle it used. */
+    private static Connection work(XAConnection connection, TestXid xid) throws Exception {
         XAResource resource = connection.getXAResource();
         Connection handle = connection.getConnection(); // before start: H2 rolls the session back when it hands out a handle
         resource.start(xid, XAResource.TMNOFLAGS);
@@ -161,6 +210,7 @@ class RecoverableH2XADataSourceTest {
         }
         resource.end(xid, XAResource.TMSUCCESS);
         assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+        return handle;
     }
 
     private List<String> inDoubtNames() throws SQLException {
