@@ -64,6 +64,11 @@ public final class TransferRequest implements Serializable {
         return new TransferRequest(newId, from, to, amount, currency);
     }
 
+    /** This request if it has an id, otherwise the same request with a new random id. */
+    public TransferRequest identified() {
+        return id == null ? withId(UUID.randomUUID()) : this;
+    }
+
     /**
      * Checks that the request is complete and well formed. Business rules (amount limits, known
      * accounts, funds) are not checked here: breaking them is a rejection, not malformed input.

@@ -24,6 +24,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson().toString()).build();
     }
 
+    /** A transfer that may or may not happen yet: the transaction manager is still bringing it to one outcome. */
+    public static Problem outcomeUnknown(String why) {
+        return Problem.of(500, "outcome-unknown", "Transfer outcome not known yet")
+                .detail(why + " GET the transfer to see where it stands; retrying with the same id is safe, a transfer"
+                        + " is applied at most once.");
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
         return respond(problemFor(failure));
@@ -54,11 +61,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, "OUTCOME UNKNOWN: a transfer's commit failed part-way; the transaction manager completes"
                     + " it once every resource is back (at the latest when the server restarts). Check with ./tandem verify.",
                     failure);
-            return Problem.of(500, "outcome-unknown", "Transfer outcome not known yet")
-                    .detail("The transfer's commit did not reach every ledger and the broker: a resource went away"
-                            + " during it. If it was decided to commit, the transaction manager completes it once the"
-                            + " resource is back. GET the transfer to see where it stands; retrying with the same id is"
-                            + " safe, a transfer is applied at most once.");
+            return outcomeUnknown("The transfer's commit did not reach every ledger and the broker: a resource went"
+                    + " away during it. If it was decided to commit, the transaction manager completes it once the"
+                    + " resource is back.");
         }
         if (TransactionFailures.isOutage(failure)) {
             LOG.log(Level.WARNING, "A ledger or the broker failed; the request's transaction rolled back", failure);

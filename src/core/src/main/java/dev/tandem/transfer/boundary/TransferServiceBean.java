@@ -145,6 +145,6 @@ public class TransferServiceBean implements TransferService {
             throw new InvalidTransferException("a transfer request is required");
         }
         request.requireWellFormed();
-        return request.id() == null ? request.withId(UUID.randomUUID()) : request;
+        return request.identified();
     }
 }

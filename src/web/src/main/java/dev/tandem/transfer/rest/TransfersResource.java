@@ -30,14 +30,21 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /transfers} moves money and answers with the outcome: 201 for a completed transfer,
  * 422 for a rejection (recorded, so {@code GET /transfers/{id}} shows it), 400 for a malformed
  * request, 409 for an id already used with other content. With {@code Prefer: respond-async} the
- * transfer is queued instead and the answer is 202 with its {@code Location}. Also the live stream of
- * transfer events and their counts.
+ * transfer is queued instead and the answer is 202 with its {@code Location}. A transfer not settled
+ * within {@link #ANSWER_WITHIN} (a ledger or the broker went away while it committed, and the transaction
+ * manager keeps retrying until it is back) is answered 500 {@code outcome-unknown} and completes in the
+ * background. Also the live stream of transfer events and their counts.
  */
 @Path("transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +52,8 @@ public class TransfersResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String RESPOND_ASYNC = "respond-async";
+    /** Row locks give up after 10 s in every ledger: a transfer that has not settled by now is stuck in its commit. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
 
     @Inject
     TransferServiceBean transfers;
@@ -61,7 +70,7 @@ public class TransfersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam("Prefer") String prefer)
-            throws InvalidTransferException, TransferConflictException {
+            throws Exception {
         TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey);
         if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
             TransferDetails accepted = transfers.accept(request);
@@ -73,7 +82,19 @@ public class TransfersResource {
             }
             return answer(accepted);
         }
-        return answer(transfers.transfer(request));
+        TransferRequest identified = request.identified(); // so that a caller told "not known yet" can look it up
+        Future<TransferDetails> outcome = transfers.transferAsync(identified);
+        try {
+            return answer(outcome.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception failure ? failure : e;
+        } catch (TimeoutException e) {
+            return ProblemMapper.respond(ProblemMapper.outcomeUnknown("The transfer was not settled within "
+                    + ANSWER_WITHIN.toSeconds() + " s: a ledger or the broker went away while it committed, and the"
+                    + " transaction manager completes it once the resource is back.")
+                    .instance(uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(identified.id().toString())
+                            .build().toString()));
+        }
     }
 
     /**
