@@ -30,10 +30,10 @@ public final class TransactionFailures {
     }
 
     /**
-     * The commit itself failed: the transaction manager reports a {@link SystemException} from completing
-     * the transaction (JTS: "Retry limit of [0] [commit] operations exceeded"). The decision may already
-     * have been to commit, with a resource that went away before it heard so; the transaction manager
-     * then completes the transfer once the resource is back. So nobody can say yet whether it happened.
+     * Completing the transaction itself failed: the transaction manager reports a {@link SystemException}
+     * from commit (JTS: an exception on a resource's commit or rollback operation). The decision may
+     * already have been to commit, with a resource that went away before it heard so; the transaction
+     * manager then completes the transfer once the resource is back. So nobody can say yet whether it happened.
      * A SystemException beneath a database or broker failure is different: that resource could not join
      * the transaction while the work was done, and the transaction never got to commit.
      */
