@@ -1,0 +1,29 @@
+package dev.tandem.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class TransferRequestTest {
+
+    private final TransferRequest anonymous = new TransferRequest(null, "A-0001", "B-0001", new BigDecimal("10.00"), "EUR");
+
+    @Test
+    void aRequestWithoutAnIdIsGivenANewOneEachTime() {
+        TransferRequest first = anonymous.identified();
+        TransferRequest second = anonymous.identified();
+
+        assertThat(first.id()).isNotNull();
+        assertThat(second.id()).isNotNull().isNotEqualTo(first.id());
+        assertThat(first).extracting(TransferRequest::from, TransferRequest::to, TransferRequest::amount, TransferRequest::currency)
+                .containsExactly("A-0001", "B-0001", new BigDecimal("10.00"), "EUR");
+    }
+
+    @Test
+    void aRequestWithAnIdKeepsIt() {
+        TransferRequest identified = TransferRequest.of("A-0001", "B-0001", "10.00", "EUR");
+
+        assertThat(identified.identified()).isSameAs(identified);
+    }
+}
