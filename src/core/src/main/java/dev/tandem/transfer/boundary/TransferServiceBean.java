@@ -66,15 +66,21 @@ public class TransferServiceBean implements TransferService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
-        return accept(request).id();
+        return pending(request).id();
     }
 
     /**
-     * Accepts a transfer for asynchronous processing ({@link #submit}), answering with the transfer as
-     * it stands: {@code PENDING}, or its outcome if the id was settled before.
+     * Accepts a transfer for asynchronous processing ({@link #submit}) in the background, for callers
+     * that bound their wait: the future is the transfer as it stands, {@code PENDING}, or its outcome if
+     * the id was settled before.
      */
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public TransferDetails accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public Future<TransferDetails> accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+        return CompletableFuture.completedFuture(pending(request));
+    }
+
+    private TransferDetails pending(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
         return onceMoreIfRaced(identified, () -> engine.submit(identified));
     }

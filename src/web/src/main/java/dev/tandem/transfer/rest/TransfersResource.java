@@ -36,12 +36,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * {@code POST /transfers} moves money and answers with the outcome: 201 for a completed transfer,
  * 422 for a rejection (recorded, so {@code GET /transfers/{id}} shows it), 400 for a malformed
  * request, 409 for an id already used with other content. With {@code Prefer: respond-async} the
- * transfer is queued instead and the answer is 202 with its {@code Location}. A transfer not settled
+ * transfer is queued instead and the answer is 202 with its {@code Location}. A transfer not recorded
  * within {@link #ANSWER_WITHIN} (a ledger or the broker went away while it committed, and the transaction
  * manager keeps retrying until it is back) is answered 500 {@code outcome-unknown} and completes in the
  * background. Also the live stream of transfer events and their counts.
@@ -71,29 +72,34 @@ public class TransfersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam("Prefer") String prefer)
             throws Exception {
-        TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey);
+        TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey)
+                .identified(); // so that a caller told "not known yet" can look it up
         if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
-            TransferDetails accepted = transfers.accept(request);
-            if (accepted.status() == TransferStatus.PENDING) {
-                return Response.accepted(TransferJson.toJson(accepted))
-                        .location(location(accepted))
-                        .header("Preference-Applied", RESPOND_ASYNC)
-                        .build();
-            }
-            return answer(accepted);
+            return within(transfers.accept(request), request, accepted -> accepted.status() == TransferStatus.PENDING
+                    ? Response.accepted(TransferJson.toJson(accepted))
+                            .location(location(accepted.id()))
+                            .header("Preference-Applied", RESPOND_ASYNC)
+                            .build()
+                    : answer(accepted));
         }
-        TransferRequest identified = request.identified(); // so that a caller told "not known yet" can look it up
-        Future<TransferDetails> outcome = transfers.transferAsync(identified);
+        return within(transfers.transferAsync(request), request, this::answer);
+    }
+
+    /**
+     * The answer once the transfer is recorded, or, if that takes longer than {@link #ANSWER_WITHIN},
+     * {@code outcome-unknown}: the work goes on in the background.
+     */
+    private Response within(Future<TransferDetails> pending, TransferRequest request, Function<TransferDetails, Response> answer)
+            throws Exception {
         try {
-            return answer(outcome.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
+            return answer.apply(pending.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception failure ? failure : e;
         } catch (TimeoutException e) {
-            return ProblemMapper.respond(ProblemMapper.outcomeUnknown("The transfer was not settled within "
+            return ProblemMapper.respond(ProblemMapper.outcomeUnknown("The transfer was not recorded within "
                     + ANSWER_WITHIN.toSeconds() + " s: a ledger or the broker went away while it committed, and the"
                     + " transaction manager completes it once the resource is back.")
-                    .instance(uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(identified.id().toString())
-                            .build().toString()));
+                    .instance(location(request.id()).toString()));
         }
     }
 
@@ -138,13 +144,13 @@ public class TransfersResource {
     /** A final outcome: 201 with the transfer, or 422 with the rejection. */
     private Response answer(TransferDetails outcome) {
         if (outcome.status() == TransferStatus.REJECTED) {
-            return ProblemMapper.respond(Problem.rejection(outcome).instance(location(outcome).toString()));
+            return ProblemMapper.respond(Problem.rejection(outcome).instance(location(outcome.id()).toString()));
         }
-        return Response.created(location(outcome)).entity(TransferJson.toJson(outcome)).build();
+        return Response.created(location(outcome.id())).entity(TransferJson.toJson(outcome)).build();
     }
 
-    private URI location(TransferDetails transfer) {
-        return uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(transfer.id().toString()).build();
+    private URI location(UUID transfer) {
+        return uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(transfer.toString()).build();
     }
 
     private static TransferRequest withIdempotencyKey(TransferRequest request, String key) throws InvalidTransferException {
