@@ -70,7 +70,11 @@ class OutagesUnderLoadIT {
         }
 
         boolean overlapsRestart() {
-            return phase == Phase.SERVER_RESTARTING || answeredIn == Phase.SERVER_RESTARTING;
+            return overlaps(Phase.SERVER_RESTARTING);
+        }
+
+        boolean overlaps(Phase fault) {
+            return phase == fault || answeredIn == fault;
         }
     }
 
@@ -131,7 +135,16 @@ class OutagesUnderLoadIT {
                 case "202", "sent" -> assertThat(outcome).as(what).isIn(FINAL);
                 case "503" -> assertThat(outcome).as("a 503 says nothing changed: " + what).isEqualTo("absent");
                 case "io", "outcome-unknown" -> assertThat(outcome).as(what).isIn("COMPLETED", "REJECTED", "absent");
-                default -> assertThat(attempt.overlapsRestart()).as("an error other than 503 outside the restart: " + what).isTrue();
+                default -> {
+                    if (!attempt.overlapsRestart()) {
+                        // On H2, the outage is made by pointing ledger B's pool elsewhere, and for the moment
+                        // Payara replaces the pool a connection request fails inside Payara (a
+                        // NullPointerException in PoolManagerImpl): 500 internal-error, nothing changed.
+                        assertThat(!Tandem.REAL_LEDGERS && attempt.answer().equals("500") && attempt.overlaps(Phase.LEDGER_DOWN))
+                                .as("an error other than 503 outside the restart: " + what).isTrue();
+                        assertThat(outcome).as(what).isEqualTo("absent");
+                    }
+                }
             }
             if (attempt.answer().equals("503") && !attempt.overlapsRestart()) {
                 // (while the EAR is stopped or not yet loaded, Payara answers 503 itself, in HTML)
