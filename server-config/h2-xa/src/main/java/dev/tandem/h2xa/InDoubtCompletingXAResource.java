@@ -47,7 +47,7 @@ final class InDoubtCompletingXAResource implements XAResource {
     private final List<Closing> deferredClosings = new ArrayList<>();
     private boolean retired;
 
-    /** Closes the connection behind this resource. */
+    /** Closes the connection behind this resource, or a handle on it. */
     @FunctionalInterface
     interface Closing {
         void close() throws SQLException;
