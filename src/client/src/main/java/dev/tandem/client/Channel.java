@@ -4,6 +4,6 @@ package dev.tandem.client;
 public enum Channel {
     /** HTTP and JSON, {@code /tandem/api}. */
     REST,
-    /** The remote EJB over IIOP; needs Payara's gf-client.jar on the class path. */
+    /** The remote EJB: over IIOP with Payara's gf-client.jar, over remote+http with WildFly's jboss-client.jar. */
     EJB
 }

@@ -15,12 +15,19 @@ public class Endpoints {
             description = "REST API base URL (default: ${DEFAULT-VALUE})")
     URI url;
 
-    @Option(names = "--iiop", defaultValue = "${env:TANDEM_IIOP:-localhost:3700}",
-            description = "host:port of Payara's IIOP listener (default: ${DEFAULT-VALUE})")
-    String iiop;
+    @Option(names = "--ejb-url", defaultValue = "${env:TANDEM_EJB_URL:-iiop://localhost:3700}",
+            description = "the remote EJB endpoint: iiop://host:port (Payara) or remote+http://host:port (WildFly)"
+                    + " (default: ${DEFAULT-VALUE})")
+    URI ejbUrl;
+
+    @Option(names = "--ejb-user", defaultValue = "${env:TANDEM_EJB_USER}",
+            description = "application user for remote+http (password from $TANDEM_EJB_PASSWORD)")
+    String ejbUser;
 
     TransferService connect() {
-        return via == Channel.EJB ? RemoteTransferService.connect(iiop) : new RestTransferService(url);
+        return via == Channel.EJB
+                ? RemoteTransferService.connect(ejbUrl, ejbUser, System.getenv("TANDEM_EJB_PASSWORD"))
+                : new RestTransferService(url);
     }
 
     Channel channel() {

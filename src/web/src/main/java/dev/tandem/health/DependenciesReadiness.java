@@ -1,9 +1,6 @@
 package dev.tandem.health;
 
-import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
-
-import dev.tandem.events.control.OutcomePublisher;
-import dev.tandem.ledger.control.Ledgers;
+import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -15,6 +12,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+
 
 /**
  * Ready when ledger A, ledger B and the broker each answer; the data says which does not, and why. A
@@ -28,13 +27,13 @@ public class DependenciesReadiness implements HealthCheck {
 
     static final int VALIDATION_SECONDS = 3;
 
-    @Resource(lookup = Ledgers.LEDGER_A_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_A)
     DataSource ledgerA;
 
-    @Resource(lookup = Ledgers.LEDGER_B_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_B)
     DataSource ledgerB;
 
-    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
+    @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
     ConnectionFactory broker;
 
     @Override

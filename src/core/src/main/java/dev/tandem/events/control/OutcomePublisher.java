@@ -1,11 +1,9 @@
 package dev.tandem.events.control;
 
-import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.events.entity.TransferOutcome;
+import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +13,9 @@ import jakarta.interceptor.Interceptor;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
+import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 
 /**
  * Publishes every outcome as JSON to the topic {@code tandem.transfer.events}. The send goes
@@ -27,13 +28,10 @@ public class OutcomePublisher {
     /** Publishes before the audit row is written: a failure there must also take back the message. */
     static final int PUBLISH_PRIORITY = Interceptor.Priority.APPLICATION;
 
-    public static final String CONNECTION_FACTORY = "jms/tandem/ConnectionFactory";
-    public static final String EVENTS_TOPIC = "jms/tandem/TransferEvents";
-
-    @Resource(lookup = CONNECTION_FACTORY)
+    @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = EVENTS_TOPIC)
+    @Resource(lookup = ResourceNames.EVENTS_TOPIC)
     Topic events;
 
     void publish(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(PUBLISH_PRIORITY) TransferOutcome event) {

@@ -3,6 +3,7 @@ package dev.tandem.ledger.control;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.ledger.entity.LedgerEntry;
 import dev.tandem.ledger.entity.LedgerId;
+import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -42,10 +43,10 @@ public class LedgerSchema {
 
     private static final Logger LOG = Logger.getLogger(LedgerSchema.class.getName());
 
-    @Resource(lookup = Ledgers.LEDGER_A_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_A)
     DataSource ledgerA;
 
-    @Resource(lookup = Ledgers.LEDGER_B_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_B)
     DataSource ledgerB;
 
     /** The attribute must sit on the callback itself: a class-level one does not reach lifecycle callbacks. */

@@ -21,9 +21,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Ledgers {
 
-    public static final String LEDGER_A_DATASOURCE = "jdbc/tandem/ledgerA";
-    public static final String LEDGER_B_DATASOURCE = "jdbc/tandem/ledgerB";
-
     @PersistenceContext(unitName = "ledger-a")
     EntityManager ledgerA;
 

@@ -1,16 +1,9 @@
 package dev.tandem.transfer.control;
 
-import static dev.tandem.api.jms.TransferMessaging.DELIVERY_ATTEMPT_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.ERROR_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.ORIGINAL_MESSAGE_ID_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.events.control.OutcomePublisher;
+import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -23,6 +16,13 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
 import java.util.UUID;
+import static dev.tandem.api.jms.TransferMessaging.DELIVERY_ATTEMPT_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.ERROR_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.ORIGINAL_MESSAGE_ID_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 
 /**
  * Tandem's side of the request queue: putting requests on it, answering them, and setting aside the
@@ -33,13 +33,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferMessages {
 
-    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
+    @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/tandem/TransferRequests")
+    @Resource(lookup = ResourceNames.REQUEST_QUEUE)
     Queue requests;
 
-    @Resource(lookup = "jms/tandem/InvalidTransfers")
+    @Resource(lookup = ResourceNames.INVALID_QUEUE)
     Queue invalid;
 
     /** Queues a request, grouped by its source account so that an account's transfers keep their order. */

@@ -1,15 +1,10 @@
 package dev.tandem.verification.control;
 
-import static dev.tandem.api.jms.TransferMessaging.DEAD_LETTER_QUEUE;
-import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.events.control.OutcomePublisher;
-import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.LedgerId;
+import dev.tandem.resources.ResourceNames;
 import dev.tandem.verification.control.LedgerSnapshot.Account;
 import dev.tandem.verification.control.LedgerSnapshot.Audit;
 import dev.tandem.verification.control.LedgerSnapshot.DeadLetter;
@@ -35,6 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import static dev.tandem.api.jms.TransferMessaging.DEAD_LETTER_QUEUE;
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 
 /**
  * Reads a {@link LedgerSnapshot} straight from the databases (outside any transaction) and the
@@ -44,13 +43,13 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SnapshotReader {
 
-    @Resource(lookup = Ledgers.LEDGER_A_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_A)
     DataSource ledgerA;
 
-    @Resource(lookup = Ledgers.LEDGER_B_DATASOURCE)
+    @Resource(lookup = ResourceNames.LEDGER_B)
     DataSource ledgerB;
 
-    @Resource(lookup = OutcomePublisher.CONNECTION_FACTORY)
+    @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
     ConnectionFactory broker;
 
     public LedgerSnapshot read() throws SQLException, JMSException {
