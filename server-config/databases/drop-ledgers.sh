@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Drops the ledger databases and user that create-ledgers.sh made, for a fresh start (the integration
-# tests use it on their own tandem_it databases). Prepared XA branches that a crashed Payara left in
-# them are rolled back first, or the databases could not be dropped; only the branches of the domain
-# whose IIOP port is given, as Payara names its branches after it.
+# tests use it on their own tandem_it databases). Prepared XA branches that a crashed server left in
+# them are rolled back first, or the databases could not be dropped; in MariaDB, whose XA RECOVER lists
+# the branches of every database, only those of the server under test, recognised by BRANCH_MARK:
+# ",P<IIOP port>," for Payara (its branch qualifiers hold it), the node identifier for WildFly (Narayana
+# puts it in the global transaction id and the branch qualifier).
 #
-#   drop-ledgers.sh IIOP_PORT
+#   drop-ledgers.sh BRANCH_MARK
 #
 # Environment: TANDEM_DB_NAME (required here, so that nothing is dropped by accident), and the same
 # connection settings as create-ledgers.sh.
@@ -12,8 +14,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
 
-[[ $# -eq 1 ]] || die "usage: drop-ledgers.sh IIOP_PORT"
-iiop_port=$1
+[[ $# -eq 1 ]] || die "usage: drop-ledgers.sh BRANCH_MARK"
+mark=$1
 name=${TANDEM_DB_NAME:?TANDEM_DB_NAME must be set}
 pg_host=${TANDEM_PG_HOST:-127.0.0.1} pg_port=${TANDEM_PG_PORT:-5432} pg_admin=${TANDEM_PG_ADMIN:-postgres}
 maria_host=${TANDEM_MARIADB_HOST:-127.0.0.1} maria_port=${TANDEM_MARIADB_PORT:-3306} maria_admin=${TANDEM_MARIADB_ADMIN:-root}
@@ -28,12 +30,11 @@ if [[ -n $(pg -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '${name}
 fi
 pg -d postgres -c "DROP ROLE IF EXISTS \"$name\""
 
-# XA RECOVER FORMAT='SQL' gives each branch as X'gtrid',X'bqual',formatID; Payara's bqual holds ",P<iiop port>,".
+# XA RECOVER FORMAT='SQL' gives each branch as X'gtrid',X'bqual',formatID.
 maria -e "XA RECOVER FORMAT='SQL'" | while read -r _ _ _ xid; do
-    bqual_hex=${xid#*,X\'}
-    bqual_hex=${bqual_hex%%\'*}
-    bqual=$(printf '%b' "$(sed 's/../\\x&/g' <<<"$bqual_hex")" | tr -d '\0')
-    if [[ $bqual == *",P$iiop_port,"* ]]; then
+    ids_hex=$(tr -cd '0-9A-Fa-f,' <<<"${xid%,*}" | tr -d ',')
+    ids=$(printf '%b' "$(sed 's/../\\x&/g' <<<"$ids_hex")" | tr -d '\0')
+    if [[ $ids == *"$mark"* ]]; then
         maria -e "XA ROLLBACK $xid"
     fi
 done

@@ -14,7 +14,7 @@
 # TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_CLIENT_USER,
 # TANDEM_CLIENT_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
 # TANDEM_PG_HOST, TANDEM_PG_PORT, TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Tests also set
-# TANDEM_FAULTS_DIR (test-faults.cli).
+# TANDEM_FAULTS_DIR (test-faults.cli, test-faults-embedded.cli).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -94,6 +94,7 @@ trap 'rm -f "$script"' EXIT
     if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
         mkdir -p "$TANDEM_FAULTS_DIR"
         render "$here/test-faults.cli"
+        [[ $TANDEM_DB == embedded ]] && render "$here/test-faults-embedded.cli"
     fi
     echo "stop-embedded-server"
 } >"$script"

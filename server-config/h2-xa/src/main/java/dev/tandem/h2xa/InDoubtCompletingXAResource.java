@@ -2,6 +2,8 @@ package dev.tandem.h2xa;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -175,11 +177,35 @@ final class InDoubtCompletingXAResource implements XAResource {
     private void completeOwn(String name, Completion completion) throws XAException {
         try {
             completion.run();
-        } catch (XAException | RuntimeException e) {
+        } catch (XAException e) {
+            ownBranches.remove(name);
+            throw classified(e);
+        } catch (RuntimeException e) {
             ownBranches.remove(name);
             throw e;
         }
         settled(name);
+    }
+
+    /**
+     * H2 reports every failed commit or rollback with error code 0, which a transaction manager can only
+     * take for a heuristic hazard (Narayana does, and then never retries it). When the database was closed
+     * or the connection lost, the branch is still prepared in the database: that is XAER_RMFAIL, and the
+     * transaction manager completes it later through recovery.
+     */
+    static XAException classified(XAException failure) {
+        if (failure.errorCode != 0) {
+            return failure;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                var unavailable = new XAException(XAException.XAER_RMFAIL);
+                unavailable.initCause(failure);
+                return unavailable;
+            }
+        }
+        return failure;
     }
 
     private void completeInDoubt(String resolution, Xid xid) throws XAException {

@@ -1,8 +1,11 @@
 package dev.tandem.h2xa;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
@@ -14,11 +17,12 @@ import org.h2.jdbcx.JdbcDataSource;
  * commit or rollback clears it, and after that {@code rollback(xid)} silently does nothing. So when a
  * transaction manager recovering after a crash rolls back several branches, all but the first stay in
  * doubt, holding their locks. See {@link InDoubtCompletingXAResource}. Configured like H2's own:
- * properties {@code URL}, {@code user}, {@code password}.
+ * properties {@code URL}, {@code user}, {@code password}; for outage tests also {@code unreachableWhile}.
  */
 public class RecoverableH2XADataSource implements XADataSource {
 
     private final JdbcDataSource h2 = new JdbcDataSource();
+    private Path unreachableWhile;
 
     public void setURL(String url) {
         h2.setURL(url);
@@ -48,13 +52,34 @@ public class RecoverableH2XADataSource implements XADataSource {
         return h2.getDescription();
     }
 
+    /**
+     * For outage tests: while this file exists, the database refuses new connections as one that is down
+     * would. An embedded database lives inside the server's JVM and cannot be stopped on its own.
+     */
+    public void setUnreachableWhile(String file) {
+        unreachableWhile = file == null || file.isBlank() ? null : Path.of(file);
+    }
+
+    public String getUnreachableWhile() {
+        return unreachableWhile == null ? null : unreachableWhile.toString();
+    }
+
+    private void refuseWhileUnreachable() throws SQLException {
+        if (unreachableWhile != null && Files.exists(unreachableWhile)) {
+            throw new SQLNonTransientConnectionException("the database " + getURL() + " is unreachable (" + unreachableWhile
+                    + " exists)", "08001");
+        }
+    }
+
     @Override
     public XAConnection getXAConnection() throws SQLException {
+        refuseWhileUnreachable();
         return new InDoubtCompletingXAConnection(h2.getXAConnection(), getURL(), h2::getConnection);
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
+        refuseWhileUnreachable();
         return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), getURL(), () -> h2.getConnection(user, password));
     }
 

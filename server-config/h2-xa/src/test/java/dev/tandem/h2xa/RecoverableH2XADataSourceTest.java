@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +50,21 @@ class RecoverableH2XADataSourceTest {
     }
 
     @Test
+    void refusesNewConnectionsWhileItsOutageFileExists() throws Exception {
+        Path outage = directory.resolve("ledger.unreachable");
+        dataSource.setUnreachableWhile(outage.toString());
+        dataSource.getXAConnection(USER, PASSWORD).close();
+
+        Files.writeString(outage, "");
+        assertThatThrownBy(() -> dataSource.getXAConnection(USER, PASSWORD))
+                .isInstanceOf(SQLNonTransientConnectionException.class).hasMessageContaining("unreachable");
+        assertThatThrownBy(dataSource::getXAConnection).isInstanceOf(SQLNonTransientConnectionException.class);
+
+        Files.delete(outage);
+        dataSource.getXAConnection(USER, PASSWORD).close();
+    }
+
+    @Test
     void everyBranchInDoubtIsRolledBackByTheRecoveringConnection() throws Exception {
         leaveInDoubt(new TestXid(1), new TestXid(2), new TestXid(3));
 
@@ -78,6 +95,23 @@ class RecoverableH2XADataSourceTest {
 
         assertThat(inDoubtNames()).isEmpty();
         assertThat(entries()).containsExactly(4);
+    }
+
+    @Test
+    void aCommitThatFindsTheDatabaseClosedIsRetriedLaterNotAHazard() throws Exception {
+        TestXid xid = new TestXid(8);
+        XAConnection connection = dataSource.getXAConnection(USER, PASSWORD);
+        work(connection, xid);
+        execute("SHUTDOWN IMMEDIATELY"); // as H2's own hook does when the server's JVM exits mid-commit
+
+        assertThatThrownBy(() -> connection.getXAResource().commit(xid, false)).isInstanceOfSatisfying(XAException.class,
+                failure -> assertThat(failure.errorCode).as("resource manager unavailable").isEqualTo(XAException.XAER_RMFAIL));
+
+        XAResource recovering = dataSource.getXAConnection().getXAResource();
+        assertThat(recovering.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).hasSize(1);
+        recovering.commit(xid, false);
+        assertThat(inDoubtNames()).isEmpty();
+        assertThat(entries()).containsExactly(8);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,7 +69,7 @@ class SubmitCommand implements Callable<Integer> {
             return fromCsv(Files.readAllLines(file));
         }
         var requests = new ArrayList<TransferRequest>();
-        var random = new Random();
+        var demo = new DemoTransfers();
         for (int i = 0; i < count; i++) {
             if (from != null || to != null) {
                 if (from == null || to == null || amount == null) {
@@ -78,23 +77,10 @@ class SubmitCommand implements Callable<Integer> {
                 }
                 requests.add(new TransferRequest(UUID.randomUUID(), from, to, amount, currency));
             } else {
-                requests.add(randomDemoTransfer(random, i % 2 == 0));
+                requests.add(demo.next());
             }
         }
         return requests;
-    }
-
-    /** Between the demo accounts' EUR ones (every tenth is USD), alternately from ledger A and from B. */
-    private static TransferRequest randomDemoTransfer(Random random, boolean fromLedgerA) {
-        String a = "A-%04d".formatted(eurAccount(random));
-        String b = "B-%04d".formatted(eurAccount(random));
-        var amount = BigDecimal.valueOf(1 + random.nextInt(1000), 2);
-        return new TransferRequest(UUID.randomUUID(), fromLedgerA ? a : b, fromLedgerA ? b : a, amount, "EUR");
-    }
-
-    private static int eurAccount(Random random) {
-        int number = 1 + random.nextInt(50);
-        return number % 10 == 0 ? number - 1 : number;
     }
 
     static List<TransferRequest> fromCsv(List<String> lines) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tandem", mixinStandardHelpOptions = true,
         description = "Talks to a running Tandem over REST, remote EJB or JMS.",
         subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, AccountsCommand.class, TotalsCommand.class,
-                DlqCommand.class, VerifyCommand.class, CountersCommand.class})
+                DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class})
 public class TandemCli {
 
     static final int FAILED = 1;

@@ -42,8 +42,8 @@ class AlertsIT {
 
     @AfterEach
     void stopTheWebhookAndForgetIt() {
-        Tandem.asadmin("delete-system-property", WEBHOOK);
-        Tandem.asadmin("delete-system-property", THRESHOLD);
+        Tandem.SERVER.removeProperty(WEBHOOK);
+        Tandem.SERVER.removeProperty(THRESHOLD);
         if (webhook != null) {
             webhook.stop(0);
         }
@@ -105,7 +105,8 @@ class AlertsIT {
         webhook.setExecutor(null);
         webhook.start();
         String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts";
-        Tandem.asadmin("create-system-properties", THRESHOLD + "=50.00:" + WEBHOOK + "=" + url.replace(":", "\\:"));
+        Tandem.SERVER.setProperty(THRESHOLD, "50.00");
+        Tandem.SERVER.setProperty(WEBHOOK, url);
     }
 
     private static jakarta.json.JsonObject counters() {

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The server is killed with {@code kill -9} while two transfers are in the middle of their two-phase
- * commits over ledger A, ledger B and the broker, and started again. Payara's automatic recovery must
+ * commits over ledger A, ledger B and the broker, and started again. The transaction manager's automatic
+ * recovery (Payara's JTS, or Narayana on WildFly) must
  * finish what was decided (commit every branch once the decision is logged) and undo what was not
  * (roll back transactions that died before their decision), after which every invariant holds. The
  * transfers are stopped dead by the test domain's fault switch ({@code tandem.faults.dir}); there are
@@ -41,6 +42,7 @@ class CrashRecoveryIT {
 
     private static final Path FAULTS = Path.of(System.getProperty("tandem.faults.dir"));
     private static final String DB_NAME = System.getProperty("tandem.db.name");
+    static final String MARIADB_ROOT_URL = "jdbc:mariadb://127.0.0.1:3306/?user=root";
     private static final BigDecimal AMOUNT = new BigDecimal("5.00");
 
     private record Transfer(UUID id, String from, String to) {
@@ -136,7 +138,7 @@ class CrashRecoveryIT {
     private static void assertPreparedBranches(String point, int transfers) throws SQLException {
         int ledgerA = preparedIn("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
                 "SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = '" + DB_NAME + "_ledger_a'");
-        int ledgerB = preparedIn("jdbc:mariadb://127.0.0.1:3306/?user=root", "XA RECOVER");
+        int ledgerB = preparedIn(MARIADB_ROOT_URL, "XA RECOVER");
         assertThat(ledgerB).as("prepared in ledger B (MariaDB) at " + point).isEqualTo(transfers);
         assertThat(ledgerA).as("prepared in ledger A (PostgreSQL) at " + point)
                 .isEqualTo(point.equals("BETWEEN_COMMITS") ? 0 : transfers);
@@ -153,9 +155,9 @@ class CrashRecoveryIT {
         }
     }
 
-    /** {@code kill -9} of the Payara Server JVM, by the PID it wrote at start. */
+    /** {@code kill -9} of the server's JVM, by the PID it wrote at start. */
     private static Instant killTheServer() throws Exception {
-        Processes.killByPidFile(Tandem.VAR.resolve("payara/tandem/config/pid"), "Payara");
+        Processes.killByPidFile(Tandem.SERVER.pidFile(), Tandem.SERVER.name());
         return Instant.now();
     }
 

@@ -38,7 +38,7 @@ class HeuristicOutcomeIT {
             Files.deleteIfExists(FAULTS.resolve(id + ".reached"));
         }
         assertThat(heuristicCount()).isEqualTo(before + 1);
-        assertThat(Files.readString(Tandem.VAR.resolve("payara/tandem/logs/server.log")))
+        assertThat(Files.readString(Tandem.SERVER.log()))
                 .contains("HEURISTIC OUTCOME for transfer " + id);
         Run status = Tandem.launcher("status");
         assertThat(status.output()).contains("heuristic " + (before + 1), "HEURISTIC OUTCOMES");

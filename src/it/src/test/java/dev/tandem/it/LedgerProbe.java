@@ -28,8 +28,21 @@ final class LedgerProbe {
     }
 
     static LedgerProbe lookUp() throws NamingException {
+        return new LedgerProbe((DataSource) lookUpServerResource("jdbc/tandem/ledgerA"),
+                (DataSource) lookUpServerResource("jdbc/tandem/ledgerB"));
+    }
+
+    /**
+     * One of Tandem's resources as the server provides it (not through Tandem's own references, which only
+     * Tandem's application sees): Payara binds it under its name, WildFly under java:/ and the name.
+     */
+    static Object lookUpServerResource(String name) throws NamingException {
         var naming = new InitialContext();
-        return new LedgerProbe((DataSource) naming.lookup("jdbc/tandem/ledgerA"), (DataSource) naming.lookup("jdbc/tandem/ledgerB"));
+        try {
+            return naming.lookup(name);
+        } catch (NamingException notOnPayara) {
+            return naming.lookup("java:/" + name);
+        }
     }
 
     /** A refusal in force until closed. */

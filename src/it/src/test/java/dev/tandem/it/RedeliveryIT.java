@@ -16,7 +16,6 @@ import jakarta.jms.TemporaryQueue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -41,10 +40,9 @@ class RedeliveryIT {
 
     @Test
     void aRequestThatFailsAfterTheLedgersWereWrittenIsRedeliveredThenAppliedAndAnsweredOnce() throws Exception {
-        var naming = new InitialContext();
         LedgerProbe ledgers = LedgerProbe.lookUp();
-        var broker = (ConnectionFactory) naming.lookup("jms/tandem/ConnectionFactory");
-        var requests = (Queue) naming.lookup("jms/tandem/TransferRequests");
+        var broker = (ConnectionFactory) LedgerProbe.lookUpServerResource("jms/tandem/ConnectionFactory");
+        var requests = (Queue) LedgerProbe.lookUpServerResource("jms/tandem/TransferRequests");
         UUID id = UUID.randomUUID();
         BigDecimal sourceBefore = ledgers.balance("A-0014");
         BigDecimal targetBefore = ledgers.balance("B-0014");

@@ -34,7 +34,11 @@ final class Tandem {
     static final Path VAR = Path.of(required("tandem.var")).toAbsolutePath().normalize();
     static final RestTransferService CLIENT = new RestTransferService(API);
     static final Broker BROKER = new Broker(required("tandem.broker.url"), "tandem", secret("broker-password"));
+    /** Payara's admin port, or WildFly's management port. */
     static final int ADMIN_PORT = Integer.parseInt(required("tandem.admin.port"));
+    static final AppServer SERVER = AppServer.underTest();
+    /** MicroProfile Health readiness: Payara serves it on the HTTP port, WildFly on its management port. */
+    static final URI HEALTH = URI.create(required("tandem.health.url"));
     /** The ledgers under test are PostgreSQL and MariaDB ({@code -Preal-ledgers}), not the embedded H2 ones. */
     static final boolean REAL_LEDGERS = "real".equals(System.getProperty("tandem.db"));
 
@@ -118,18 +122,6 @@ final class Tandem {
         command.add(ROOT.resolve("tandem").toString());
         command.addAll(List.of(arguments));
         return Processes.run(command, Map.of("TANDEM_VAR", VAR.toString()), Duration.ofMinutes(2));
-    }
-
-    /** Runs an asadmin command against the domain under test and insists that it succeeded. */
-    static String asadmin(String... arguments) {
-        var command = new ArrayList<String>(List.of(VAR.resolve("runtime/payara6/bin/asadmin").toString(),
-                "--interactive=false", "--port", String.valueOf(ADMIN_PORT)));
-        command.addAll(List.of(arguments));
-        Run run = Processes.run(command, Map.of("TERM", "dumb"), Duration.ofMinutes(2));
-        if (run.exitCode() != 0) {
-            throw new AssertionError("asadmin " + String.join(" ", arguments) + " failed: " + run.output());
-        }
-        return run.output();
     }
 
     /** The Artemis distribution the instance under test runs on (for its command-line tools). */

@@ -56,8 +56,8 @@ class TwoPhaseCommitIT {
     void lookUpTandemsResources() throws NamingException {
         var naming = new InitialContext();
         ledgers = LedgerProbe.lookUp();
-        broker = (ConnectionFactory) naming.lookup("jms/tandem/ConnectionFactory");
-        events = (Topic) naming.lookup("jms/tandem/TransferEvents");
+        broker = (ConnectionFactory) LedgerProbe.lookUpServerResource("jms/tandem/ConnectionFactory");
+        events = (Topic) LedgerProbe.lookUpServerResource("jms/tandem/TransferEvents");
         tandem = (TransferService) naming.lookup(TransferService.JNDI_NAME);
     }
 

@@ -1,0 +1,157 @@
+package dev.tandem.it;
+
+import dev.tandem.it.Processes.Run;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The application server under test, Payara Server or WildFly ({@code -Dtandem.runtime}), and the
+ * few things a test does to it through its own administration tools: system properties, a restart,
+ * where its PID and log are.
+ */
+enum AppServer {
+
+    PAYARA {
+        @Override
+        Path pidFile() {
+            return Tandem.VAR.resolve("payara/tandem/config/pid");
+        }
+
+        @Override
+        Path log() {
+            return Tandem.VAR.resolve("payara/tandem/logs/server.log");
+        }
+
+        @Override
+        void setProperty(String name, String value) {
+            asadmin("create-system-properties", name + "=" + value.replace(":", "\\:"));
+        }
+
+        @Override
+        void removeProperty(String name) {
+            asadmin("delete-system-property", name);
+        }
+
+        @Override
+        void restart() {
+            Run restart = Processes.run(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(), "--interactive=false",
+                    "restart-domain", "--domaindir", Tandem.VAR.resolve("payara").toString(), "tandem"), Map.of(), Duration.ofMinutes(3));
+            if (restart.exitCode() != 0) {
+                throw new AssertionError("restart-domain failed: " + restart.output());
+            }
+        }
+
+        @Override
+        boolean readinessIsTandems(String body) {
+            // before the EAR is loaded Payara has no checks at all and says UP
+            return body.contains("tandem-dependencies");
+        }
+    },
+
+    WILDFLY {
+        @Override
+        Path pidFile() {
+            return Tandem.VAR.resolve("wildfly/wildfly.pid");
+        }
+
+        @Override
+        Path log() {
+            return Tandem.VAR.resolve("wildfly/log/server.log");
+        }
+
+        @Override
+        void setProperty(String name, String value) {
+            jbossCli("/system-property=" + name + ":add(value=\"" + value + "\")");
+        }
+
+        @Override
+        void removeProperty(String name) {
+            jbossCli("/system-property=" + name + ":remove");
+        }
+
+        /** A restart of the JVM, as with Payara's restart-domain: standalone.sh starts a new one (same PID file). */
+        @Override
+        void restart() throws InterruptedException {
+            String before = pid();
+            jbossCli(":shutdown(restart=true)");
+            Polling.until(Duration.ofMinutes(2), this::pid, pid -> !pid.isEmpty() && !pid.equals(before));
+        }
+
+        private String pid() {
+            try {
+                return Files.exists(pidFile()) ? Files.readString(pidFile()).strip() : "";
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        @Override
+        boolean readinessIsTandems(String body) {
+            // WildFly does not register health checks of an EAR's web module (WFLY-12835); its own
+            // procedures say whether the server booted and deployed the EAR
+            return body.contains("\"tandem.ear\":\"OK\"");
+        }
+    };
+
+    static AppServer underTest() {
+        return valueOf(System.getProperty("tandem.runtime", "payara").toUpperCase(Locale.ROOT));
+    }
+
+    /** The server's JVM writes its PID here; {@code kill -9} of it is a crash. */
+    abstract Path pidFile();
+
+    abstract Path log();
+
+    /** Sets a system property of the running server (Tandem reads its settings at each use). */
+    abstract void setProperty(String name, String value);
+
+    abstract void removeProperty(String name);
+
+    /** Stops the server's JVM normally and starts it again; returns once the new one runs. */
+    abstract void restart() throws InterruptedException;
+
+    /** Whether a readiness answer ({@code /health/ready}) comes from the server with Tandem deployed. */
+    abstract boolean readinessIsTandems(String body);
+
+    /** Runs an asadmin command against the Payara domain under test and insists that it succeeded. */
+    static String asadmin(String... arguments) {
+        var command = new ArrayList<String>(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(),
+                "--interactive=false", "--port", String.valueOf(Tandem.ADMIN_PORT)));
+        command.addAll(List.of(arguments));
+        return succeeded("asadmin", Processes.run(command, Map.of("TERM", "dumb"), Duration.ofMinutes(2))).output();
+    }
+
+    /** Runs jboss-cli commands against the WildFly server under test (local authentication) and insists that they succeeded. */
+    static String jbossCli(String... commands) {
+        var command = new ArrayList<String>(List.of(wildflyHome().resolve("bin/jboss-cli.sh").toString(),
+                "--connect", "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=" + String.join(",", commands)));
+        Run run = succeeded("jboss-cli", Processes.run(command, Map.of(), Duration.ofMinutes(2)));
+        if (run.output().contains("\"outcome\" => \"failed\"")) {
+            throw new AssertionError("jboss-cli " + String.join(",", commands) + " failed: " + run.output());
+        }
+        return run.output();
+    }
+
+    private static Path wildflyHome() {
+        try (var runtimes = Files.list(Tandem.VAR.resolve("runtime"))) {
+            return runtimes.filter(path -> path.getFileName().toString().startsWith("wildfly-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no WildFly under " + Tandem.VAR.resolve("runtime")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Run succeeded(String tool, Run run) {
+        if (run.exitCode() != 0) {
+            throw new AssertionError(tool + " failed: " + run.output());
+        }
+        return run;
+    }
+}
