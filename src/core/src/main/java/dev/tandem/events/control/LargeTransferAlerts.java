@@ -48,14 +48,24 @@ public class LargeTransferAlerts {
     void detect(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransferCompleted completed) {
         TransferDetails transfer = completed.transfer();
         if (transfer.amount().compareTo(threshold()) >= 0) {
-            alerts.fireAsync(new LargeTransferDetected(transfer)).whenComplete((alert, failure) -> {
-                if (failure == null) {
-                    counters.alertSent();
-                } else {
-                    counters.alertFailed();
-                    LOG.log(Level.WARNING, "Alert about " + transfer + " failed", failure);
-                }
-            });
+            // An after-success observer runs on the thread that completed the transaction. For a queued
+            // transfer on WildFly that is the broker client's thread, whose context class loader is not
+            // the application's, and Weld looks up the application's container by that class loader.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(LargeTransferAlerts.class.getClassLoader());
+            try {
+                alerts.fireAsync(new LargeTransferDetected(transfer)).whenComplete((alert, failure) -> {
+                    if (failure == null) {
+                        counters.alertSent();
+                    } else {
+                        counters.alertFailed();
+                        LOG.log(Level.WARNING, "Alert about " + transfer + " failed", failure);
+                    }
+                });
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
     }
 

@@ -12,8 +12,12 @@ public enum FaultPoint {
     /** Resources prepared but no decision logged: recovery rolls everything back (presumed abort). */
     BEFORE_DECISION(Stage.LAST),
 
-    /** One resource reports that it rolled back on its own while the others committed: a heuristic outcome. */
-    HEURISTIC(Stage.FIRST);
+    /**
+     * One resource reports that it rolled back on its own while the others committed: a heuristic outcome.
+     * It comes last, after the others committed: Narayana turns a heuristic rollback of the first resource
+     * into a rollback of all.
+     */
+    HEURISTIC(Stage.LAST);
 
     /** Where the engine enlists the faulty resource; the transaction manager prepares and commits in that order. */
     public enum Stage {
