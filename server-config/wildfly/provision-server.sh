@@ -26,6 +26,10 @@ wildfly_home=$1 server=$2
 export TANDEM_PORT_OFFSET=$((TANDEM_PORT_BASE - 8000))
 
 log "Creating the WildFly server in $server (port base $TANDEM_PORT_BASE)"
+# A server directory exists only once it is complete: the next start would take a half-made one as ready.
+script=$(mktemp)
+complete=false
+trap 'rm -f "$script"; $complete || rm -rf "$server"' EXIT
 cp -r "$wildfly_home/standalone" "$server"
 rm -rf "$server/deployments/"* "$server/data" "$server/log" "$server/tmp"
 # only standalone-full.xml is used
@@ -83,8 +87,6 @@ TANDEM_STORE_PASSWORD=$("$wildfly_home/bin/elytron-tool.sh" mask --salt "$(new_s
 "$wildfly_home/bin/add-user.sh" -a -sc "$server/configuration" -u "$TANDEM_CLIENT_USER" -p "$TANDEM_CLIENT_PASSWORD" -g tandem-client >/dev/null
 
 log "Configuring listeners, transactions, ledgers and messaging"
-script=$(mktemp)
-trap 'rm -f "$script"' EXIT
 {
     echo "embed-server --server-config=standalone-full.xml"
     echo "/subsystem=elytron/credential-store=tandem:add(location=tandem.cs, relative-to=jboss.server.config.dir, credential-reference={clear-text=\"$TANDEM_STORE_PASSWORD\"})"
@@ -102,3 +104,4 @@ output=$(JBOSS_MODULEPATH="$wildfly_home/modules:$server/modules" "$wildfly_home
     printf '%s\n' "$output" >&2
     die "the WildFly configuration did not apply cleanly (see above)"
 }
+complete=true
