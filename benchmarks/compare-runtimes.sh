@@ -70,7 +70,7 @@ measure() {
     results+=("| $runtime | $start_seconds s | $rss_started MB | $rss_loaded MB | $sync_rate/s (p50 $sync_p50 ms, p99 $sync_p99 ms) | $async_rate/s |")
 }
 
-(cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
+(cd "$root" && mvn -B -q -DskipTests package >&2) || die "the build failed"
 measure payara 48000 62016
 measure wildfly 49000 62116
 
