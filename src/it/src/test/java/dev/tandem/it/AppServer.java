@@ -2,7 +2,6 @@ package dev.tandem.it;
 
 import dev.tandem.it.Processes.Run;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +129,7 @@ enum AppServer {
 
     /** Runs jboss-cli commands against the WildFly server under test (local authentication) and insists that they succeeded. */
     static String jbossCli(String... commands) {
-        var command = new ArrayList<String>(List.of(wildflyHome().resolve("bin/jboss-cli.sh").toString(),
+        var command = new ArrayList<String>(List.of(Tandem.runtimeHome("wildfly-").resolve("bin/jboss-cli.sh").toString(),
                 "--connect", "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=" + String.join(",", commands)));
         Run run = succeeded("jboss-cli", Processes.run(command, Map.of(), Duration.ofMinutes(2)));
         if (run.output().contains("\"outcome\" => \"failed\"")) {
@@ -139,14 +138,6 @@ enum AppServer {
         return run.output();
     }
 
-    private static Path wildflyHome() {
-        try (var runtimes = Files.list(Tandem.VAR.resolve("runtime"))) {
-            return runtimes.filter(path -> path.getFileName().toString().startsWith("wildfly-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no WildFly under " + Tandem.VAR.resolve("runtime")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Run succeeded(String tool, Run run) {
         if (run.exitCode() != 0) {

@@ -126,9 +126,14 @@ final class Tandem {
 
     /** The Artemis distribution the instance under test runs on (for its command-line tools). */
     static Path artemisHome() {
+        return runtimeHome("apache-artemis-");
+    }
+
+    /** The distribution under {@code var/runtime} whose directory name starts with {@code prefix}. */
+    static Path runtimeHome(String prefix) {
         try (var runtimes = Files.list(VAR.resolve("runtime"))) {
-            return runtimes.filter(path -> path.getFileName().toString().startsWith("apache-artemis-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no Artemis under " + VAR.resolve("runtime")));
+            return runtimes.filter(path -> path.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "* under " + VAR.resolve("runtime")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
