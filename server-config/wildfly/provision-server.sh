@@ -62,15 +62,9 @@ $resources    </resources>
 </module>
 XML
 }
-h2_jars=() 
-for jar in $TANDEM_JDBC_DRIVERS; do
-    case $(basename "$jar") in
-        h2-*.jar | h2-xa.jar) h2_jars+=("$jar") ;;
-        postgresql-*.jar) install_module org.postgresql "$jar" ;;
-        mariadb-java-client-*.jar) install_module org.mariadb.jdbc "$jar" ;;
-    esac
-done
-install_module dev.tandem.h2xa "${h2_jars[@]}"
+# One module for the JDBC drivers and server-config/ledger-xa, whose data sources extend theirs.
+# shellcheck disable=SC2086 # the list is space separated, paths without spaces
+install_module dev.tandem.ledgerxa $TANDEM_JDBC_DRIVERS
 
 # The credential store holds the ledger and broker passwords; its own password sits in the
 # configuration masked, like the master password of a Payara domain.

@@ -1,9 +1,7 @@
-package dev.tandem.h2xa;
+package dev.tandem.ledgerxa;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -197,13 +195,10 @@ final class InDoubtCompletingXAResource implements XAResource {
         if (failure.errorCode != 0) {
             return failure;
         }
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                var unavailable = new XAException(XAException.XAER_RMFAIL);
-                unavailable.initCause(failure);
-                return unavailable;
-            }
+        if (ConnectionLoss.causes(failure.getCause())) {
+            var unavailable = new XAException(XAException.XAER_RMFAIL);
+            unavailable.initCause(failure);
+            return unavailable;
         }
         return failure;
     }

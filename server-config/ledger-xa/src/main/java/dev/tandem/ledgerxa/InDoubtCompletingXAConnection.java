@@ -1,4 +1,4 @@
-package dev.tandem.h2xa;
+package dev.tandem.ledgerxa;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

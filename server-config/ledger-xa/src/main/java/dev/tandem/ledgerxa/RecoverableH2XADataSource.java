@@ -1,4 +1,4 @@
-package dev.tandem.h2xa;
+package dev.tandem.ledgerxa;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.tandem.h2xa;
+package dev.tandem.ledgerxa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,22 @@
+package dev.tandem.ledgerxa;
+
+import java.sql.SQLException;
+import javax.sql.XAConnection;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * MariaDB's data source, configured the same way, whose XA branches survive a connection lost in
+ * phase 2 ({@link LedgerXAResource}). (MariaDB refuses to prepare a transaction it has rolled back.)
+ */
+public class MariaDbLedgerXADataSource extends MariaDbDataSource {
+
+    @Override
+    public XAConnection getXAConnection() throws SQLException {
+        return new LedgerXAConnection(super.getXAConnection(), super::getXAConnection, () -> false);
+    }
+
+    @Override
+    public XAConnection getXAConnection(String user, String password) throws SQLException {
+        return new LedgerXAConnection(super.getXAConnection(user, password), () -> super.getXAConnection(user, password), () -> false);
+    }
+}
