@@ -14,7 +14,7 @@ import java.sql.SQLException;
  * <li>Payara: ledger B's connection pool is pointed at a database address where nothing listens
  * (a pool property Payara applies at once), and back.</li>
  * <li>WildFly, embedded ledgers: the ledger's data source refuses new connections while a file exists
- * (server-config/h2-xa, wired by server-config/wildfly/test-faults-embedded.cli); WildFly cannot
+ * (server-config/ledger-xa, wired by server-config/wildfly/test-faults-embedded.cli); WildFly cannot
  * repoint a data source without a reload.</li>
  * <li>WildFly, real ledgers: MariaDB locks the ledger's account, so that it refuses new sessions.</li>
  * </ul>

@@ -6,6 +6,12 @@ public enum FaultPoint {
     /** Every resource prepared and the commit decision logged, nothing committed: recovery commits all. */
     BEFORE_ANY_COMMIT(Stage.FIRST),
 
+    /**
+     * Every resource prepared and the commit decision logged; phase 2 waits, not dead, until the test
+     * disarms the transfer (deletes its file), so that the test can act on the resources meanwhile.
+     */
+    HELD_BEFORE_COMMITS(Stage.FIRST),
+
     /** Ledger A committed, ledger B and the broker prepared: recovery commits the rest. */
     BETWEEN_COMMITS(Stage.AFTER_LEDGER_A),
 

@@ -43,7 +43,7 @@ public class FaultSwitch {
             FaultPoint point = FaultPoint.valueOf(Files.readString(armed).strip());
             if (point.stage() == stage) {
                 LOG.warning(() -> "Fault switch: transfer " + transferId + " will stop dead at " + point);
-                transactionManager().getTransaction().enlistResource(new StopDeadResource(point, armed.resolveSibling(transferId + ".reached")));
+                transactionManager().getTransaction().enlistResource(new StopDeadResource(point, armed, armed.resolveSibling(transferId + ".reached")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,7 +14,8 @@ import javax.transaction.xa.Xid;
  * An XA resource that takes part in a transfer's two-phase commit only to stop it: at its
  * {@link FaultPoint} it writes the "reached" file and then blocks its thread for good, holding the
  * transaction where it is, until the test kills the server. For {@link FaultPoint#HEURISTIC} it
- * instead reports that it rolled back on its own.
+ * instead reports that it rolled back on its own; for {@link FaultPoint#HELD_BEFORE_COMMITS} it holds the
+ * commit only while the transfer is armed.
  */
 final class StopDeadResource implements XAResource {
 
@@ -23,8 +24,11 @@ final class StopDeadResource implements XAResource {
     private final FaultPoint point;
     private final Path reached;
 
-    StopDeadResource(FaultPoint point, Path reached) {
+    private final Path armed;
+
+    StopDeadResource(FaultPoint point, Path armed, Path reached) {
         this.point = point;
+        this.armed = armed;
         this.reached = reached;
     }
 
@@ -44,6 +48,22 @@ final class StopDeadResource implements XAResource {
         }
         if (point == FaultPoint.BEFORE_ANY_COMMIT || point == FaultPoint.BETWEEN_COMMITS) {
             stopDead();
+        }
+        if (point == FaultPoint.HELD_BEFORE_COMMITS) {
+            holdWhileArmed();
+        }
+    }
+
+    private void holdWhileArmed() {
+        signalReached();
+        LOG.warning(() -> "Fault switch: holding the commits until " + armed + " is deleted");
+        while (Files.exists(armed)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
