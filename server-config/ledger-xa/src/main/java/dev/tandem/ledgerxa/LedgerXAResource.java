@@ -21,11 +21,11 @@ import javax.transaction.xa.Xid;
  * manager keeps its decision and tries again (Payara in place, Narayana through recovery); a rollback
  * answers XAER_RMFAIL, and recovery rolls the branch back later (presumed abort).
  * <p>
- * Prepare refuses a transaction the database has already failed. PostgreSQL turns {@code PREPARE
- * TRANSACTION} in a transaction that met an error into a rollback, without an error, and its driver
- * answers XA_OK: the transaction manager then commits the other resources, and the commit of this one
- * finds nothing. Here such a branch is rolled back and prepare answers XA_RBROLLBACK, so that every
- * resource rolls back.
+ * Prepare (and a one-phase commit) refuses a transaction the database has already failed. PostgreSQL
+ * turns {@code PREPARE TRANSACTION} (or {@code COMMIT}) in a transaction that met an error into a
+ * rollback, without an error, and its driver answers XA_OK: the transaction manager then commits the
+ * other resources, and the commit of this one finds nothing. Here such a branch is rolled back and the
+ * answer is XA_RBROLLBACK, so that every resource rolls back.
  * <p>
  * Everything else goes to the driver unchanged.
  */
@@ -55,22 +55,30 @@ final class LedgerXAResource implements XAResource {
 
     @Override
     public int prepare(Xid xid) throws XAException {
+        refuseIfFailed(xid);
+        return driver.prepare(xid);
+    }
+
+    /** A failed transaction can never commit: roll it back, and say so ({@code COMMIT} would be as silent). */
+    private void refuseIfFailed(Xid xid) throws XAException {
         if (transactionFailed.getAsBoolean()) {
-            LOG.warning(() -> "Branch " + xid + " met an error in the database before prepare; rolling it back");
+            LOG.warning(() -> "Branch " + xid + " met an error in the database before it was to commit; rolling it back");
             var rolledBack = new XAException(XAException.XA_RBROLLBACK);
             try {
                 driver.rollback(xid);
             } catch (XAException e) {
-                // the database rolls back a failed transaction anyway: it can never commit
+                // the database rolls back a failed transaction anyway
                 rolledBack.addSuppressed(e);
             }
             throw rolledBack;
         }
-        return driver.prepare(xid);
     }
 
     @Override
     public void commit(Xid xid, boolean onePhase) throws XAException {
+        if (onePhase) {
+            refuseIfFailed(xid);
+        }
         try {
             driver.commit(xid, onePhase);
         } catch (XAException failure) {

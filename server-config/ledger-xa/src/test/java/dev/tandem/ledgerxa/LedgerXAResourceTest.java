@@ -117,14 +117,17 @@ class LedgerXAResourceTest {
     }
 
     @Test
-    void transactionTheDatabaseFailedIsRolledBackInsteadOfPrepared() throws Exception {
+    void transactionTheDatabaseFailedIsRolledBackInsteadOfPreparedOrCommitted() throws Exception {
         var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true);
         assertThatThrownBy(() -> failed.prepare(XID)).isInstanceOfSatisfying(XAException.class,
+                e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
+
+        assertThatThrownBy(() -> failed.commit(XID, true)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
         var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false);
         assertThat(healthy.prepare(XID)).isEqualTo(XAResource.XA_OK);
 
-        assertThat(calls).containsExactly("own rollback", "own prepare");
+        assertThat(calls).containsExactly("own rollback", "own rollback", "own prepare");
     }
 }
