@@ -1,5 +1,7 @@
 package dev.tandem.health;
 
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+
 import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +14,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
-
 
 /**
  * Ready when ledger A, ledger B and the broker each answer; the data says which does not, and why. A

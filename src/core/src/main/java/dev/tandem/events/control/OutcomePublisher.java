@@ -1,5 +1,8 @@
 package dev.tandem.events.control;
 
+import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.events.entity.TransferOutcome;
@@ -13,9 +16,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
-import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 
 /**
  * Publishes every outcome as JSON to the topic {@code tandem.transfer.events}. The send goes

@@ -1,5 +1,12 @@
 package dev.tandem.transfer.control;
 
+import static dev.tandem.api.jms.TransferMessaging.DELIVERY_ATTEMPT_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.ERROR_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.ORIGINAL_MESSAGE_ID_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.json.TransferJson;
@@ -16,13 +23,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
 import java.util.UUID;
-import static dev.tandem.api.jms.TransferMessaging.DELIVERY_ATTEMPT_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.ERROR_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.ORIGINAL_MESSAGE_ID_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 
 /**
  * Tandem's side of the request queue: putting requests on it, answering them, and setting aside the

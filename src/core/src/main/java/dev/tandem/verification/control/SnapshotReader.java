@@ -1,5 +1,9 @@
 package dev.tandem.verification.control;
 
+import static dev.tandem.api.jms.TransferMessaging.DEAD_LETTER_QUEUE;
+import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
+import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
+
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.api.json.TransferJson;
@@ -30,10 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import static dev.tandem.api.jms.TransferMessaging.DEAD_LETTER_QUEUE;
-import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
-import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
-
 
 /**
  * Reads a {@link LedgerSnapshot} straight from the databases (outside any transaction) and the
