@@ -160,10 +160,14 @@ class OutagesUnderLoadIT {
     private void brokerKilledAndRestarted() throws Exception {
         enter(Phase.BROKER_DOWN);
         Processes.killByPidFile(Tandem.VAR.resolve("broker/broker.pid"), "broker");
-        assertReadinessNames("broker");
-        Thread.sleep(5_000);
-        Run start = Tandem.launcher("start");
-        assertThat(start.exitCode()).as(start.output()).isZero();
+        try {
+            assertReadinessNames("broker");
+            Thread.sleep(5_000);
+        } finally {
+            // even when the check fails: the test classes after this one need the broker
+            Run start = Tandem.launcher("start");
+            assertThat(start.exitCode()).as(start.output()).isZero();
+        }
         Polling.until(Duration.ofSeconds(60), OutagesUnderLoadIT::readiness, OutagesUnderLoadIT::ready);
         enter(Phase.STEADY);
     }
