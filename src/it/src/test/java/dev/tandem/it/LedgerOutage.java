@@ -82,8 +82,8 @@ final class LedgerOutage implements AutoCloseable {
 
     private static void mariaDbAccounts(String lockOrUnlock) {
         try (var connection = DriverManager.getConnection(CrashRecoveryIT.MARIADB_ROOT_URL); var statement = connection.createStatement()) {
-            statement.execute("ALTER USER '" + MARIADB_USER + "'@'127.0.0.1' ACCOUNT " + lockOrUnlock
-                    + ", '" + MARIADB_USER + "'@'localhost' ACCOUNT " + lockOrUnlock);
+            statement.execute("ALTER USER '" + MARIADB_USER + "'@'127.0.0.1', '" + MARIADB_USER + "'@'localhost' ACCOUNT "
+                    + lockOrUnlock);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot " + lockOrUnlock + " MariaDB's account " + MARIADB_USER, e);
         }
