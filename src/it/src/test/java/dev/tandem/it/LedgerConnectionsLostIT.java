@@ -2,6 +2,7 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class LedgerConnectionsLostIT {
             return transfer;
         }
 
-        void release() throws Exception {
+        void release() throws IOException {
             Files.delete(armed);
         }
 
@@ -97,7 +98,7 @@ class LedgerConnectionsLostIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             Files.deleteIfExists(armed);
             Files.deleteIfExists(reached);
         }
