@@ -29,6 +29,10 @@ class LedgerXADataSourcesIT {
     private static final String DATABASE = "tandem_ledgerxa_it";
     private static final String PG_ADMIN = "jdbc:postgresql://" + host("TANDEM_PG_HOST") + ":" + port("TANDEM_PG_PORT", 5432) + "/";
     private static final String MARIADB_ADMIN = "jdbc:mariadb://" + host("TANDEM_MARIADB_HOST") + ":" + port("TANDEM_MARIADB_PORT", 3306) + "/";
+    private static final String PG_USER = System.getenv().getOrDefault("TANDEM_PG_ADMIN", "postgres");
+    private static final String PG_PASSWORD = System.getenv().getOrDefault("PGPASSWORD", "");
+    private static final String MARIADB_USER = System.getenv().getOrDefault("TANDEM_MARIADB_ADMIN", "root");
+    private static final String MARIADB_PASSWORD = System.getenv().getOrDefault("MYSQL_PWD", "");
 
     private static String host(String variable) {
         return System.getenv().getOrDefault(variable, "127.0.0.1");
@@ -39,13 +43,11 @@ class LedgerXADataSourcesIT {
     }
 
     private static Connection postgres(String database) throws SQLException {
-        return DriverManager.getConnection(PG_ADMIN + database, System.getenv().getOrDefault("TANDEM_PG_ADMIN", "postgres"),
-                System.getenv().getOrDefault("PGPASSWORD", ""));
+        return DriverManager.getConnection(PG_ADMIN + database, PG_USER, PG_PASSWORD);
     }
 
     private static Connection mariaDb(String database) throws SQLException {
-        return DriverManager.getConnection(MARIADB_ADMIN + database, System.getenv().getOrDefault("TANDEM_MARIADB_ADMIN", "root"),
-                System.getenv().getOrDefault("MYSQL_PWD", ""));
+        return DriverManager.getConnection(MARIADB_ADMIN + database, MARIADB_USER, MARIADB_PASSWORD);
     }
 
     @BeforeAll
@@ -76,8 +78,8 @@ class LedgerXADataSourcesIT {
     private static PostgresLedgerXADataSource postgresDataSource() {
         var dataSource = new PostgresLedgerXADataSource();
         dataSource.setUrl(PG_ADMIN + DATABASE);
-        dataSource.setUser(System.getenv().getOrDefault("TANDEM_PG_ADMIN", "postgres"));
-        dataSource.setPassword(System.getenv().getOrDefault("PGPASSWORD", ""));
+        dataSource.setUser(PG_USER);
+        dataSource.setPassword(PG_PASSWORD);
         return dataSource;
     }
 
@@ -103,25 +105,29 @@ class LedgerXADataSourcesIT {
         } finally {
             connection.close();
         }
-        try (Connection reader = postgres(DATABASE); Statement statement = reader.createStatement()) {
-            var result = statement.executeQuery("SELECT COUNT(*) FROM entry WHERE id = 2");
-            result.next();
-            assertThat(result.getInt(1)).as("rows of the failed transaction").isZero();
-        }
+        assertThat(count(() -> postgres(DATABASE), "SELECT COUNT(*) FROM entry WHERE id = 2")).as("rows of the failed transaction").isZero();
     }
 
     @Test
     void mariaDbBranchIsCommittedAfterTheServerEndedItsConnection() throws Exception {
         var dataSource = new MariaDbLedgerXADataSource();
         dataSource.setUrl(MARIADB_ADMIN + DATABASE);
-        dataSource.setUser(System.getenv().getOrDefault("TANDEM_MARIADB_ADMIN", "root"));
-        dataSource.setPassword(System.getenv().getOrDefault("MYSQL_PWD", ""));
+        dataSource.setUser(MARIADB_USER);
+        dataSource.setPassword(MARIADB_PASSWORD);
 
         committedAfterItsConnectionIsKilled(dataSource, "SELECT CONNECTION_ID()", "KILL %d", () -> mariaDb(DATABASE));
     }
 
     private interface Admin {
         Connection open() throws SQLException;
+    }
+
+    private static int count(Admin admin, String query) throws SQLException {
+        try (Connection reader = admin.open(); Statement statement = reader.createStatement();
+             var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private static void committedAfterItsConnectionIsKilled(XADataSource dataSource, String ownId, String kill, Admin admin)
@@ -146,11 +152,7 @@ class LedgerXADataSourcesIT {
 
         resource.commit(xid, false);
 
-        try (Connection reader = admin.open(); Statement statement = reader.createStatement()) {
-            var result = statement.executeQuery("SELECT COUNT(*) FROM entry");
-            result.next();
-            assertThat(result.getInt(1)).as("rows committed").isEqualTo(1);
-        }
+        assertThat(count(admin, "SELECT COUNT(*) FROM entry")).as("rows committed").isEqualTo(1);
         XAConnection fresh = dataSource.getXAConnection();
         try {
             assertThat(fresh.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN))

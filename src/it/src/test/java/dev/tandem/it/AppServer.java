@@ -138,7 +138,6 @@ enum AppServer {
         return run.output();
     }
 
-
     private static Run succeeded(String tool, Run run) {
         if (run.exitCode() != 0) {
             throw new AssertionError(tool + " failed: " + run.output());

@@ -12,8 +12,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +39,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrashRecoveryIT {
 
     private static final Path FAULTS = Path.of(System.getProperty("tandem.faults.dir"));
-    private static final String DB_NAME = System.getProperty("tandem.db.name");
-    static final String MARIADB_ROOT_URL = "jdbc:mariadb://127.0.0.1:3306/?user=root";
     private static final BigDecimal AMOUNT = new BigDecimal("5.00");
 
     private record Transfer(UUID id, String from, String to) {
@@ -136,23 +132,11 @@ class CrashRecoveryIT {
      * (ledger B) until the transaction manager tells them what to do.
      */
     private static void assertPreparedBranches(String point, int transfers) throws SQLException {
-        int ledgerA = preparedIn("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
-                "SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = '" + DB_NAME + "_ledger_a'");
-        int ledgerB = preparedIn(MARIADB_ROOT_URL, "XA RECOVER");
+        int ledgerA = RealLedgers.preparedInLedgerA();
+        int ledgerB = RealLedgers.preparedInMariaDb();
         assertThat(ledgerB).as("prepared in ledger B (MariaDB) at " + point).isEqualTo(transfers);
         assertThat(ledgerA).as("prepared in ledger A (PostgreSQL) at " + point)
                 .isEqualTo(point.equals("BETWEEN_COMMITS") ? 0 : transfers);
-    }
-
-    private static int preparedIn(String url, String query) throws SQLException {
-        try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            int count = 0;
-            while (rows.next()) {
-                count = query.startsWith("XA") ? count + 1 : rows.getInt(1);
-            }
-            return count;
-        }
     }
 
     /** {@code kill -9} of the server's JVM, by the PID it wrote at start. */

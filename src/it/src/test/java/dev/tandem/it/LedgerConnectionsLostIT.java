@@ -30,8 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LedgerConnectionsLostIT {
 
     private static final Path FAULTS = Path.of(System.getProperty("tandem.faults.dir"));
-    private static final String DB_NAME = System.getProperty("tandem.db.name");
-    private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final BigDecimal AMOUNT = new BigDecimal("7.00");
 
     /** Both ledgers end Tandem's connections and stay up: the commits go through on fresh ones, and the caller hears so. */
@@ -82,7 +80,7 @@ class LedgerConnectionsLostIT {
             transfer.call = CompletableFuture.supplyAsync(() -> Tandem.postJson("transfers", "{\"id\":\"" + transfer.id
                     + "\",\"from\":\"A-0025\",\"to\":\"B-0025\",\"amount\":\"" + AMOUNT + "\",\"currency\":\"EUR\"}"));
             Polling.until(Duration.ofSeconds(30), () -> Files.exists(transfer.reached), there -> there);
-            assertThat(preparedInLedgerA()).as("ledger A's branch prepared").isEqualTo(1);
+            assertThat(RealLedgers.preparedInLedgerA()).as("ledger A's branch prepared").isEqualTo(1);
             return transfer;
         }
 
@@ -94,7 +92,7 @@ class LedgerConnectionsLostIT {
             assertThat(statusOf(id)).isEqualTo("COMPLETED");
             assertThat(Tandem.balances("A-0025", "B-0025")).isEqualTo(Map.of(
                     "A-0025", before.get("A-0025").subtract(AMOUNT), "B-0025", before.get("B-0025").add(AMOUNT)));
-            assertThat(preparedInLedgerA()).as("branches left prepared in ledger A").isZero();
+            assertThat(RealLedgers.preparedInLedgerA()).as("branches left prepared in ledger A").isZero();
         }
 
         @Override
@@ -114,27 +112,18 @@ class LedgerConnectionsLostIT {
         }
     }
 
-    private static int preparedInLedgerA() throws SQLException {
-        try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = '" + DB_NAME + "_ledger_a'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
     /** Ends every connection to both ledger databases, as their restarts would. */
     private static void endConnections() throws SQLException {
-        try (var connection = DriverManager.getConnection(POSTGRES_URL); var statement = connection.createStatement();
+        try (var connection = DriverManager.getConnection(RealLedgers.POSTGRES_ADMIN_URL); var statement = connection.createStatement();
              ResultSet ended = statement.executeQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
-                     + DB_NAME + "_ledger_a'")) {
+                     + RealLedgers.DB_NAME + "_ledger_a'")) {
             ended.next();
             assertThat(ended.getInt(1)).as("ledger A connections ended").isPositive();
         }
-        try (var connection = DriverManager.getConnection(CrashRecoveryIT.MARIADB_ROOT_URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(RealLedgers.MARIADB_ADMIN_URL); var statement = connection.createStatement()) {
             var ids = new ArrayList<Long>();
             try (ResultSet rows = statement.executeQuery(
-                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + DB_NAME + "_ledger_b'")) {
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + RealLedgers.DB_NAME + "_ledger_b'")) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }

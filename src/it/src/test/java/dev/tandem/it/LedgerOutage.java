@@ -25,7 +25,7 @@ final class LedgerOutage implements AutoCloseable {
     private static final String PAYARA_URL_PROPERTY = "resources.jdbc-connection-pool.tandem-ledger-b.property." + (Tandem.REAL_LEDGERS ? "url" : "URL");
     private static final String UNREACHABLE = Tandem.REAL_LEDGERS ? "jdbc:mariadb://127.0.0.1:9/unreachable" : "jdbc:h2:tcp://127.0.0.1:9/unreachable";
     private static final Path OUTAGE_FILE = Path.of(System.getProperty("tandem.faults.dir", "target/faults"), "ledger-b.unreachable");
-    private static final String MARIADB_USER = System.getProperty("tandem.db.name");
+    private static final String MARIADB_USER = RealLedgers.DB_NAME;
 
     private final Runnable end;
 
@@ -81,7 +81,7 @@ final class LedgerOutage implements AutoCloseable {
     }
 
     private static void mariaDbAccounts(String lockOrUnlock) {
-        try (var connection = DriverManager.getConnection(CrashRecoveryIT.MARIADB_ROOT_URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(RealLedgers.MARIADB_ADMIN_URL); var statement = connection.createStatement()) {
             statement.execute("ALTER USER '" + MARIADB_USER + "'@'127.0.0.1', '" + MARIADB_USER + "'@'localhost' ACCOUNT "
                     + lockOrUnlock);
         } catch (SQLException e) {

@@ -42,7 +42,7 @@ public class FaultSwitch {
         try {
             FaultPoint point = FaultPoint.valueOf(Files.readString(armed).strip());
             if (point.stage() == stage) {
-                LOG.warning(() -> "Fault switch: transfer " + transferId + " will stop dead at " + point);
+                LOG.warning(() -> "Fault switch: transfer " + transferId + " armed with " + point);
                 transactionManager().getTransaction().enlistResource(new StopDeadResource(point, armed, armed.resolveSibling(transferId + ".reached")));
             }
         } catch (IOException e) {

@@ -22,9 +22,8 @@ final class StopDeadResource implements XAResource {
     private static final Logger LOG = Logger.getLogger(StopDeadResource.class.getName());
 
     private final FaultPoint point;
-    private final Path reached;
-
     private final Path armed;
+    private final Path reached;
 
     StopDeadResource(FaultPoint point, Path armed, Path reached) {
         this.point = point;
