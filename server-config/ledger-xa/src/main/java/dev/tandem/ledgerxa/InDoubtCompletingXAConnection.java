@@ -11,7 +11,8 @@ import javax.transaction.xa.XAResource;
 
 /**
  * H2's XA connection with an {@link InDoubtCompletingXAResource} in front of its XA resource, which
- * also decides when the connection and its handle may really close and when a new handle may be given out.
+ * also decides when the connection and its handle may really close, when a new handle may be given out,
+ * and whether a handle may take transaction control into its own hands.
  */
 final class InDoubtCompletingXAConnection implements XAConnection {
 
@@ -19,9 +20,9 @@ final class InDoubtCompletingXAConnection implements XAConnection {
     private final InDoubtCompletingXAResource resource;
 
     InDoubtCompletingXAConnection(XAConnection h2, String database,
-            InDoubtCompletingXAResource.ConnectionSource plainConnections) throws SQLException {
+            InDoubtCompletingXAResource.ConnectionSource plainConnections, HeldPrepares heldPrepares) throws SQLException {
         this.h2 = h2;
-        this.resource = new InDoubtCompletingXAResource(h2.getXAResource(), database, plainConnections);
+        this.resource = new InDoubtCompletingXAResource(h2.getXAResource(), database, plainConnections, heldPrepares);
     }
 
     @Override
@@ -39,12 +40,24 @@ final class InDoubtCompletingXAConnection implements XAConnection {
                         resource.closeWhenSettled(handle::close);
                         return null;
                     }
+                    if (isLocalTransactionControl(method.getName(), arguments)) {
+                        resource.checkLocalTransactionControl(method.getName());
+                    }
                     try {
                         return method.invoke(handle, arguments);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** What JDBC forbids on a connection taking part in a distributed transaction. */
+    private static boolean isLocalTransactionControl(String method, Object[] arguments) {
+        return switch (method) {
+            case "commit", "rollback", "setSavepoint" -> true;
+            case "setAutoCommit" -> Boolean.TRUE.equals(arguments[0]);
+            default -> false;
+        };
     }
 
     @Override

@@ -14,10 +14,10 @@ final class LedgerXAConnection implements XAConnection {
     private final XAConnection driver;
     private final LedgerXAResource resource;
 
-    LedgerXAConnection(XAConnection driver, LedgerXAResource.XAConnectionSource fresh, BooleanSupplier transactionFailed)
-            throws SQLException {
+    LedgerXAConnection(XAConnection driver, LedgerXAResource.XAConnectionSource fresh, BooleanSupplier transactionFailed,
+            HeldPrepares heldPrepares) throws SQLException {
         this.driver = driver;
-        this.resource = new LedgerXAResource(driver.getXAResource(), fresh, transactionFailed);
+        this.resource = new LedgerXAResource(driver.getXAResource(), fresh, transactionFailed, heldPrepares);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tandem.ledgerxa;
 
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
@@ -42,27 +43,32 @@ final class LedgerXAResource implements XAResource {
     private final XAResource driver;
     private final XAConnectionSource fresh;
     private final BooleanSupplier transactionFailed;
+    private final HeldPrepares heldPrepares;
 
     /**
      * @param transactionFailed whether the database has failed the transaction on this connection (a
      *                          statement met an error), for a driver that would prepare it regardless
      */
-    LedgerXAResource(XAResource driver, XAConnectionSource fresh, BooleanSupplier transactionFailed) {
+    LedgerXAResource(XAResource driver, XAConnectionSource fresh, BooleanSupplier transactionFailed, HeldPrepares heldPrepares) {
         this.driver = driver;
         this.fresh = fresh;
         this.transactionFailed = transactionFailed;
+        this.heldPrepares = heldPrepares;
     }
 
     @Override
     public int prepare(Xid xid) throws XAException {
         refuseIfFailed(xid);
-        return driver.prepare(xid);
+        int vote = driver.prepare(xid);
+        heldPrepares.holdAfterPrepare(xid);
+        LOG.fine(() -> "prepared " + Xids.describe(xid) + ", vote " + vote);
+        return vote;
     }
 
     /** A failed transaction can never commit: roll it back, and say so ({@code COMMIT} would be as silent). */
     private void refuseIfFailed(Xid xid) throws XAException {
         if (transactionFailed.getAsBoolean()) {
-            LOG.warning(() -> "Branch " + xid + " met an error in the database before it was to commit; rolling it back");
+            LOG.warning(() -> "Branch " + Xids.describe(xid) + " met an error in the database before it was to commit; rolling it back");
             var rolledBack = new XAException(XAException.XA_RBROLLBACK);
             try {
                 driver.rollback(xid);
@@ -76,6 +82,7 @@ final class LedgerXAResource implements XAResource {
 
     @Override
     public void commit(Xid xid, boolean onePhase) throws XAException {
+        LOG.fine(() -> "commit " + Xids.describe(xid) + (onePhase ? " in one phase" : ""));
         if (onePhase) {
             refuseIfFailed(xid);
         }
@@ -92,6 +99,7 @@ final class LedgerXAResource implements XAResource {
 
     @Override
     public void rollback(Xid xid) throws XAException {
+        LOG.fine(() -> "rollback " + Xids.describe(xid));
         try {
             driver.rollback(xid);
         } catch (XAException failure) {
@@ -103,6 +111,8 @@ final class LedgerXAResource implements XAResource {
     }
 
     private void completeElsewhere(Xid xid, XAException lost, boolean commit) throws XAException {
+        LOG.log(Level.WARNING, (commit ? "Commit" : "Rollback") + " of " + Xids.describe(xid)
+                + " lost its connection; completing it on a fresh one", lost);
         try {
             XAConnection connection = fresh.open();
             try {
@@ -135,11 +145,13 @@ final class LedgerXAResource implements XAResource {
 
     @Override
     public void start(Xid xid, int flags) throws XAException {
+        LOG.fine(() -> "start " + Xids.describe(xid) + " flags " + flags);
         driver.start(xid, flags);
     }
 
     @Override
     public void end(Xid xid, int flags) throws XAException {
+        LOG.fine(() -> "end " + Xids.describe(xid) + " flags " + flags);
         driver.end(xid, flags);
     }
 

@@ -10,13 +10,25 @@ import org.mariadb.jdbc.MariaDbDataSource;
  */
 public class MariaDbLedgerXADataSource extends MariaDbDataSource {
 
+    private HeldPrepares heldPrepares = HeldPrepares.NONE;
+
+    /** For tests: while this file exists, prepares are held once the database has prepared ({@link HeldPrepares}). */
+    public void setPreparesHeldWhile(String file) {
+        heldPrepares = HeldPrepares.whileExists(file);
+    }
+
+    public String getPreparesHeldWhile() {
+        return heldPrepares.file();
+    }
+
     @Override
     public XAConnection getXAConnection() throws SQLException {
-        return new LedgerXAConnection(super.getXAConnection(), super::getXAConnection, () -> false);
+        return new LedgerXAConnection(super.getXAConnection(), super::getXAConnection, () -> false, heldPrepares);
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new LedgerXAConnection(super.getXAConnection(user, password), () -> super.getXAConnection(user, password), () -> false);
+        return new LedgerXAConnection(super.getXAConnection(user, password), () -> super.getXAConnection(user, password), () -> false,
+                heldPrepares);
     }
 }

@@ -13,6 +13,17 @@ import org.postgresql.xa.PGXADataSource;
  */
 public class PostgresLedgerXADataSource extends PGXADataSource {
 
+    private transient HeldPrepares heldPrepares = HeldPrepares.NONE;
+
+    /** For tests: while this file exists, prepares are held once the database has prepared ({@link HeldPrepares}). */
+    public void setPreparesHeldWhile(String file) {
+        heldPrepares = HeldPrepares.whileExists(file);
+    }
+
+    public String getPreparesHeldWhile() {
+        return heldPrepares.file();
+    }
+
     @Override
     public XAConnection getXAConnection() throws SQLException {
         return getXAConnection(getUser(), getPassword());
@@ -23,6 +34,6 @@ public class PostgresLedgerXADataSource extends PGXADataSource {
         // as PGXADataSource does it, keeping hold of the physical connection
         var physical = (BaseConnection) getConnection(user, password);
         return new LedgerXAConnection(new PGXAConnection(physical), () -> super.getXAConnection(user, password),
-                () -> physical.getTransactionState() == TransactionState.FAILED);
+                () -> physical.getTransactionState() == TransactionState.FAILED, heldPrepares);
     }
 }

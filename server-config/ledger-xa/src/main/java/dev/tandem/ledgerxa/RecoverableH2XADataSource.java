@@ -17,12 +17,14 @@ import org.h2.jdbcx.JdbcDataSource;
  * commit or rollback clears it, and after that {@code rollback(xid)} silently does nothing. So when a
  * transaction manager recovering after a crash rolls back several branches, all but the first stay in
  * doubt, holding their locks. See {@link InDoubtCompletingXAResource}. Configured like H2's own:
- * properties {@code URL}, {@code user}, {@code password}; for outage tests also {@code unreachableWhile}.
+ * properties {@code URL}, {@code user}, {@code password}; for tests also {@code unreachableWhile} and
+ * {@code preparesHeldWhile}.
  */
 public class RecoverableH2XADataSource implements XADataSource {
 
     private final JdbcDataSource h2 = new JdbcDataSource();
     private Path unreachableWhile;
+    private HeldPrepares heldPrepares = HeldPrepares.NONE;
 
     public void setURL(String url) {
         h2.setURL(url);
@@ -64,6 +66,15 @@ public class RecoverableH2XADataSource implements XADataSource {
         return unreachableWhile == null ? null : unreachableWhile.toString();
     }
 
+    /** For tests: while this file exists, prepares are held once H2 has prepared ({@link HeldPrepares}). */
+    public void setPreparesHeldWhile(String file) {
+        heldPrepares = HeldPrepares.whileExists(file);
+    }
+
+    public String getPreparesHeldWhile() {
+        return heldPrepares.file();
+    }
+
     private void refuseWhileUnreachable() throws SQLException {
         if (unreachableWhile != null && Files.exists(unreachableWhile)) {
             throw new SQLNonTransientConnectionException("the database " + getURL() + " is unreachable (" + unreachableWhile
@@ -74,13 +85,14 @@ public class RecoverableH2XADataSource implements XADataSource {
     @Override
     public XAConnection getXAConnection() throws SQLException {
         refuseWhileUnreachable();
-        return new InDoubtCompletingXAConnection(h2.getXAConnection(), getURL(), h2::getConnection);
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(), getURL(), h2::getConnection, heldPrepares);
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
         refuseWhileUnreachable();
-        return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), getURL(), () -> h2.getConnection(user, password));
+        return new InDoubtCompletingXAConnection(h2.getXAConnection(user, password), getURL(), () -> h2.getConnection(user, password),
+                heldPrepares);
     }
 
     @Override

@@ -65,7 +65,7 @@ class LedgerXAResourceTest {
 
     @Test
     void commitThatLostItsConnectionIsDoneOnAFreshOne() throws Exception {
-        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false);
+        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
 
         reconnecting.commit(XID, false);
 
@@ -76,7 +76,7 @@ class LedgerXAResourceTest {
     void commitWhileTheDatabaseIsUnreachableIsToBeRetried() {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> {
             throw new SQLNonTransientConnectionException("Connection refused", "08001");
-        }, () -> false);
+        }, () -> false, HeldPrepares.NONE);
 
         assertThatThrownBy(() -> reconnecting.commit(XID, false)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RETRY));
@@ -86,7 +86,7 @@ class LedgerXAResourceTest {
     void rollbackWhileTheDatabaseIsUnreachableIsLeftToRecovery() {
         // MariaDB's driver answers a lost connection with error code 0
         var reconnecting = new LedgerXAResource(resource("own", failure(0, new SQLNonTransientConnectionException("Socket error", "08000"))),
-                () -> connectionWith(resource("other", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))), () -> false);
+                () -> connectionWith(resource("other", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))), () -> false, HeldPrepares.NONE);
 
         assertThatThrownBy(() -> reconnecting.rollback(XID)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_RMFAIL));
@@ -96,7 +96,7 @@ class LedgerXAResourceTest {
     @Test
     void branchNoLongerPreparedWasCompletedByTheLostAttempt() throws Exception {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()),
-                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false);
+                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false, HeldPrepares.NONE);
 
         reconnecting.commit(XID, false);
 
@@ -106,11 +106,11 @@ class LedgerXAResourceTest {
     @Test
     void refusalsOfTheDatabaseAndOnePhaseCommitsAreTheDriversAnswer() {
         XAException refused = failure(XAException.XAER_RMERR, new SQLException("could not serialize access", "40001"));
-        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false);
+        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
         assertThatThrownBy(() -> refusing.commit(XID, false)).isSameAs(refused);
 
         XAException onePhaseLost = lostConnection();
-        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false);
+        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
         assertThatThrownBy(() -> onePhase.commit(XID, true)).isSameAs(onePhaseLost);
 
         assertThat(calls).containsExactly("own commit", "own commit");
@@ -118,14 +118,14 @@ class LedgerXAResourceTest {
 
     @Test
     void transactionTheDatabaseFailedIsRolledBackInsteadOfPreparedOrCommitted() throws Exception {
-        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true);
+        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true, HeldPrepares.NONE);
         assertThatThrownBy(() -> failed.prepare(XID)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
         assertThatThrownBy(() -> failed.commit(XID, true)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
-        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false);
+        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
         assertThat(healthy.prepare(XID)).isEqualTo(XAResource.XA_OK);
 
         assertThat(calls).containsExactly("own rollback", "own rollback", "own prepare");

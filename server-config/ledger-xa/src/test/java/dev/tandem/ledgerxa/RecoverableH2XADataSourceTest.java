@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -223,6 +224,90 @@ class RecoverableH2XADataSourceTest {
         assertThat(entries()).isEmpty();
     }
 
+    @Test
+    void aBranchWhoseConnectionThePoolClosesWhileItsPrepareIsAnsweredCommitsAsDecided() throws Exception {
+        Path held = directory.resolve("prepares.held");
+        dataSource.setPreparesHeldWhile(held.toString());
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(17);
+        Connection handle = connection.getConnection();
+        resource.start(xid, XAResource.TMNOFLAGS);
+        insert(handle, xid);
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        Files.writeString(held, "");
+        CompletableFuture<Integer> vote = CompletableFuture.supplyAsync(() -> prepare(resource, xid));
+        Path reached = directory.resolve("prepares.held.reached");
+        while (!Files.exists(reached)) {
+            Thread.sleep(10);
+        }
+        assertThat(Files.readString(reached)).isEqualTo(Xids.describe(xid));
+        connection.close(); // a pool flushed or recreated while the vote is on its way
+        Files.delete(held);
+
+        assertThat(vote.get()).isEqualTo(XAResource.XA_OK);
+        resource.commit(xid, false);
+        assertThat(entries()).containsExactly(17);
+        assertThat(inDoubtNames()).isEmpty();
+    }
+
+    @Test
+    void aBranchWhoseConnectionThePoolClosesBeforePrepareIsPreparedAndCommittedAsDecided() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(18);
+        Connection handle = connection.getConnection();
+        resource.start(xid, XAResource.TMNOFLAGS);
+        insert(handle, xid);
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        connection.close(); // the pool destroys a connection whose branch is in flight
+
+        assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+        resource.commit(xid, false);
+        assertThat(entries()).containsExactly(18);
+        assertThatThrownBy(connection::getConnection).as("closed once the outcome is in").isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aHandleClosedWhileItsBranchIsInFlightDoesNotUndoTheBranch() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(19);
+        Connection handle = connection.getConnection();
+        resource.start(xid, XAResource.TMNOFLAGS);
+        insert(handle, xid);
+
+        handle.close(); // H2 alone rolls back the session's work here, and prepare would still vote XA_OK
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
+        resource.commit(xid, false);
+        assertThat(entries()).containsExactly(19);
+    }
+
+    @Test
+    void aHandleRefusesLocalTransactionControlWhileItsBranchIsInFlight() throws Exception {
+        XAConnection connection = dataSource.getXAConnection();
+        XAResource resource = connection.getXAResource();
+        TestXid xid = new TestXid(20);
+        Connection handle = connection.getConnection();
+        resource.start(xid, XAResource.TMNOFLAGS);
+        insert(handle, xid);
+
+        // H2 alone would commit the branch on the spot (setAutoCommit, commit) or undo it (rollback)
+        assertThatThrownBy(() -> handle.setAutoCommit(true)).isInstanceOf(SQLException.class).hasMessageContaining("in flight");
+        assertThatThrownBy(handle::commit).isInstanceOf(SQLException.class).hasMessageContaining("in flight");
+        assertThatThrownBy(handle::rollback).isInstanceOf(SQLException.class).hasMessageContaining("in flight");
+        assertThat(entries()).as("nothing committed outside the two-phase commit").isEmpty();
+
+        resource.end(xid, XAResource.TMSUCCESS);
+        resource.rollback(xid);
+        assertThat(entries()).isEmpty();
+        handle.setAutoCommit(true);
+    }
+
     /** Prepares branches, each through a connection of H2's own, then takes the database down without a word. */
     private void leaveInDoubt(TestXid... xids) throws Exception {
         var h2 = new JdbcDataSource();
@@ -239,12 +324,24 @@ class RecoverableH2XADataSourceTest {
         XAResource resource = connection.getXAResource();
         Connection handle = connection.getConnection(); // before start: H2 rolls the session back when it hands out a handle
         resource.start(xid, XAResource.TMNOFLAGS);
-        try (Statement statement = handle.createStatement()) {
-            statement.executeUpdate("INSERT INTO entry VALUES (" + xid.number() + ")");
-        }
+        insert(handle, xid);
         resource.end(xid, XAResource.TMSUCCESS);
         assertThat(resource.prepare(xid)).isEqualTo(XAResource.XA_OK);
         return handle;
+    }
+
+    private static void insert(Connection handle, TestXid xid) throws SQLException {
+        try (Statement statement = handle.createStatement()) {
+            statement.executeUpdate("INSERT INTO entry VALUES (" + xid.number() + ")");
+        }
+    }
+
+    private static int prepare(XAResource resource, Xid xid) {
+        try {
+            return resource.prepare(xid);
+        } catch (XAException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> inDoubtNames() throws SQLException {

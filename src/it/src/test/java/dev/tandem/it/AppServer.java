@@ -48,6 +48,11 @@ enum AppServer {
         }
 
         @Override
+        void flushConnectionPool(String pool) {
+            asadmin("flush-connection-pool", pool);
+        }
+
+        @Override
         boolean readinessIsTandems(String body) {
             // before the EAR is loaded Payara has no checks at all and says UP
             return body.contains("tandem-dependencies");
@@ -92,6 +97,11 @@ enum AppServer {
         }
 
         @Override
+        void flushConnectionPool(String pool) {
+            jbossCli("/subsystem=datasources/xa-data-source=" + pool + ":flush-all-connection-in-pool");
+        }
+
+        @Override
         boolean readinessIsTandems(String body) {
             // WildFly does not register health checks of an EAR's web module (WFLY-12835); its own
             // procedures say whether the server booted and deployed the EAR
@@ -115,6 +125,12 @@ enum AppServer {
 
     /** Stops the server's JVM normally and starts it again; returns once the new one runs. */
     abstract void restart() throws InterruptedException;
+
+    /**
+     * Closes every connection of a JDBC pool, those in use included, as an operator does after a database
+     * restart (Payara: {@code flush-connection-pool}; WildFly: {@code flush-all-connection-in-pool}).
+     */
+    abstract void flushConnectionPool(String pool);
 
     /** Whether a readiness answer ({@code /health/ready}) comes from the server with Tandem deployed. */
     abstract boolean readinessIsTandems(String body);
