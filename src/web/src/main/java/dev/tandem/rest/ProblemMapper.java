@@ -7,9 +7,12 @@ import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.transfer.control.TransactionFailures;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,12 +34,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         + " is applied at most once.");
     }
 
+    @Context
+    UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable failure) {
-        return respond(problemFor(failure));
+        if (failure instanceof TransferFailedException transferFailed) {
+            UUID id = transferFailed.transferId();
+            Problem problem = problemFor(transferFailed.getCause(), "transfer " + id);
+            return respond(problem.instance(uriInfo.getBaseUriBuilder().path("transfers").path(id.toString()).build().toString()));
+        }
+        return respond(problemFor(failure, "a request"));
     }
 
-    private static Problem problemFor(Throwable failure) {
+    /** The problem for a failure; {@code subject} (a transfer and its id, or a request) is what the log says failed. */
+    private static Problem problemFor(Throwable failure, String subject) {
         if (failure instanceof InvalidTransferException invalid) {
             return Problem.invalidRequest(invalid.getMessage());
         }
@@ -58,21 +70,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             + " where it stands before retrying.");
         }
         if (TransactionFailures.isOutcomeUnknown(failure)) {
-            LOG.log(Level.SEVERE, "OUTCOME UNKNOWN: a transfer's commit failed part-way; the transaction manager completes"
-                    + " it once every resource is back (at the latest when the server restarts). Check with ./tandem verify.",
-                    failure);
+            LOG.log(Level.SEVERE, "OUTCOME UNKNOWN of " + subject + ": its commit failed part-way; the transaction manager"
+                    + " completes it once every resource is back (at the latest when the server restarts). Check with"
+                    + " ./tandem verify.", failure);
             return outcomeUnknown("The transfer's commit did not reach every ledger and the broker: a resource went"
                     + " away during it. If it was decided to commit, the transaction manager completes it once the"
                     + " resource is back.");
         }
         if (TransactionFailures.isOutage(failure)) {
-            LOG.log(Level.WARNING, "A ledger or the broker failed; the request's transaction rolled back", failure);
+            LOG.log(Level.WARNING, "A ledger or the broker failed; the transaction of " + subject + " rolled back", failure);
             return Problem.of(503, "service-unavailable", "Service unavailable")
                     .detail("The request could not be completed and nothing was changed: a ledger database or the"
                             + " message broker failed. It is safe to retry; a transfer retried with the same id is"
                             + " applied at most once.");
         }
-        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        LOG.log(Level.SEVERE, "Unexpected failure of " + subject, failure);
         return Problem.of(500, "internal-error", "Internal server error").detail("An unexpected error occurred; it has been logged.");
     }
 }

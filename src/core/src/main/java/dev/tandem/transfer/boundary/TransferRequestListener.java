@@ -22,6 +22,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -62,6 +63,10 @@ public class TransferRequestListener implements MessageListener {
         }
         try {
             messages.reply(message, engine.execute(request, TransferMode.ASYNC));
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "Transfer " + request.id() + " failed; its transaction rolls back and the broker redelivers"
+                    + " its request (delivery attempt " + TransferMessages.deliveryAttempt(message) + ")", failure);
+            throw failure;
         } catch (TransferConflictException conflict) {
             messages.setAside(message, conflict.getMessage());
             messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id());

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Executes one transfer in the caller's JTA transaction, or a new one: debit leg in the source
@@ -35,6 +36,8 @@ import java.util.Optional;
  */
 @Stateless
 public class TransferEngine {
+
+    private static final Logger LOG = Logger.getLogger(TransferEngine.class.getName());
 
     @Inject
     Ledgers ledgers;
@@ -64,6 +67,7 @@ public class TransferEngine {
      */
     public TransferDetails execute(TransferRequest request, TransferMode mode)
             throws TransferConflictException, DuplicateTransferException {
+        LOG.fine(() -> "Transfer " + request.id() + " (" + mode + ") begins");
         faults.at(FaultPoint.Stage.FIRST, request.id());
         // locked, so that a pending transfer is settled by one transaction only
         Optional<TransferRecord> earlier = registry.findForUpdate(request.id());
@@ -85,6 +89,7 @@ public class TransferEngine {
         // still holding the accounts' locks: see TransferEvent#sequence
         events.fire(TransferOutcome.of(outcome, sequence.next()));
         faults.at(FaultPoint.Stage.LAST, request.id());
+        LOG.fine(() -> "Transfer " + request.id() + " " + outcome.status() + ", to be committed");
         return outcome;
     }
 

@@ -111,7 +111,12 @@ public class TransferMessages {
         }
     }
 
-    private static int deliveryAttempt(Message request) throws JMSException {
-        return request.propertyExists("JMSXDeliveryCount") ? request.getIntProperty("JMSXDeliveryCount") : 1;
+    /** Which delivery of the request this is, 1 for the first. */
+    public static int deliveryAttempt(Message request) {
+        try {
+            return request.propertyExists("JMSXDeliveryCount") ? request.getIntProperty("JMSXDeliveryCount") : 1;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot read the delivery count: " + e.getMessage(), e.getErrorCode(), e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.rest.ProblemMapper;
+import dev.tandem.rest.TransferFailedException;
 import dev.tandem.events.control.TransferCounters;
 import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
@@ -94,7 +95,10 @@ public class TransfersResource {
         try {
             return answer.apply(pending.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception failure ? failure : e;
+            if (e.getCause() instanceof InvalidTransferException || e.getCause() instanceof TransferConflictException) {
+                throw (Exception) e.getCause();
+            }
+            throw new TransferFailedException(request.id(), e.getCause());
         } catch (TimeoutException e) {
             return ProblemMapper.respond(ProblemMapper.outcomeUnknown("The transfer was not recorded within "
                     + ANSWER_WITHIN.toSeconds() + " s: a ledger or the broker went away while it committed, and the"
