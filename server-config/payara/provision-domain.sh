@@ -60,6 +60,7 @@ if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
     log "Enabling the fault switch for crash-recovery tests ($TANDEM_FAULTS_DIR)"
     mkdir -p "$TANDEM_FAULTS_DIR"
     run_commands "$here/test-faults.asadmin"
+    [[ $TANDEM_DB == embedded ]] && run_commands "$here/test-faults-embedded.asadmin"
 fi
 
 # Payara creates its transaction log lazily, at the first two-phase commit, unless the log's
