@@ -37,7 +37,7 @@ class DashboardIT {
         Path chromium = Path.of(System.getProperty("chromium.binary"));
         Path driver = Path.of(System.getProperty("chromedriver.binary"));
         assertThat(Files.isExecutable(chromium) && Files.isExecutable(driver))
-                .as("%s and %s, from Debian's chromium and chromium-driver packages (apt-get install chromium chromium-driver)",
+                .as("%s and %s, from Debian's chromium and chromium-driver packages (./tandem test installs them)",
                         chromium, driver)
                 .isTrue();
         chromedriver = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
