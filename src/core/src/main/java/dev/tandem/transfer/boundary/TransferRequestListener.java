@@ -35,8 +35,8 @@ import java.util.logging.Logger;
  * gives up and moves it to {@code tandem.transfers.dlq}. Redeliveries are harmless: the transfer id
  * makes the engine apply a transfer at most once.
  * <p>
- * The broker is reached through the Artemis resource adapter, named per server in the deployment
- * descriptor (glassfish-ejb-jar.xml for Payara).
+ * Its activation (sessions, consumer window, reconnection) is in ejb-jar.xml; the resource adapter
+ * that reaches the broker is named per server (glassfish-ejb-jar.xml, jboss-ejb3.xml).
  */
 @MessageDriven(name = "TransferRequestListener", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
