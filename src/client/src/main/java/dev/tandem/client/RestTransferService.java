@@ -1,5 +1,6 @@
 package dev.tandem.client;
 
+import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.AccountDetails;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
@@ -88,7 +89,7 @@ public final class RestTransferService implements TransferService {
     public List<AccountDetails> accounts() {
         var response = ok(send(HttpRequest.newBuilder(base.resolve("accounts")).GET()));
         var accounts = new ArrayList<AccountDetails>();
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JsonSupport.reader(response.body())) {
             reader.readArray().forEach(account -> accounts.add(TransferJson.parseAccount(account.asJsonObject())));
         }
         return accounts;
@@ -137,14 +138,14 @@ public final class RestTransferService implements TransferService {
 
     /** {@code GET /transfers/counters}: what happened since the server started. */
     public JsonObject counters() {
-        try (var reader = Json.createReader(new StringReader(ok(send(HttpRequest.newBuilder(base.resolve("transfers/counters")).GET())).body()))) {
+        try (var reader = JsonSupport.reader(ok(send(HttpRequest.newBuilder(base.resolve("transfers/counters")).GET())).body())) {
             return reader.readObject();
         }
     }
 
     /** {@code GET /verification}: Tandem's invariants checked now; {@code consistent}, {@code checked} and {@code findings}. */
     public JsonObject verification() {
-        try (var reader = Json.createReader(new StringReader(ok(send(HttpRequest.newBuilder(base.resolve("verification")).GET())).body()))) {
+        try (var reader = JsonSupport.reader(ok(send(HttpRequest.newBuilder(base.resolve("verification")).GET())).body())) {
             return reader.readObject();
         }
     }
@@ -179,7 +180,7 @@ public final class RestTransferService implements TransferService {
     }
 
     private static JsonObject problem(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JsonSupport.reader(response.body())) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
         } catch (RuntimeException notJson) {

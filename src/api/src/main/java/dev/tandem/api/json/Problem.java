@@ -3,7 +3,6 @@ package dev.tandem.api.json;
 import dev.tandem.api.RejectionReason;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
@@ -23,7 +22,7 @@ public final class Problem {
 
     private Problem(int status, String type, String title) {
         this.status = status;
-        this.body = Json.createObjectBuilder()
+        this.body = JsonSupport.objectBuilder()
                 .add("type", TYPE_PREFIX + type)
                 .add("title", title)
                 .add("status", status);

@@ -8,7 +8,6 @@ import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -16,7 +15,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,7 +51,7 @@ public final class TransferJson {
     }
 
     public static JsonObject toJson(TransferRequest request) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonSupport.objectBuilder();
         if (request.id() != null) {
             json.add("id", request.id().toString());
         }
@@ -65,7 +63,7 @@ public final class TransferJson {
     }
 
     public static JsonObject toJson(TransferDetails transfer) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.objectBuilder()
                 .add("id", transfer.id().toString())
                 .add("from", transfer.from())
                 .add("to", transfer.to())
@@ -104,7 +102,7 @@ public final class TransferJson {
     }
 
     public static JsonObject toJson(AccountDetails account) {
-        return Json.createObjectBuilder()
+        return JsonSupport.objectBuilder()
                 .add("id", account.id())
                 .add("ledger", account.ledger())
                 .add("owner", account.owner())
@@ -120,9 +118,9 @@ public final class TransferJson {
 
     /** {@code {"ledgers": {"A": {"EUR": "..."}, ...}, "overall": {"EUR": "..."}}} */
     public static JsonObject toJson(LedgerTotals totals) {
-        JsonObjectBuilder ledgers = Json.createObjectBuilder();
+        JsonObjectBuilder ledgers = JsonSupport.objectBuilder();
         totals.byLedger().forEach((ledger, sums) -> ledgers.add(ledger, sums(sums)));
-        return Json.createObjectBuilder()
+        return JsonSupport.objectBuilder()
                 .add("ledgers", ledgers)
                 .add("overall", sums(totals.overall()))
                 .build();
@@ -141,7 +139,7 @@ public final class TransferJson {
     }
 
     private static JsonObjectBuilder sums(Map<String, BigDecimal> sums) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonSupport.objectBuilder();
         sums.forEach((currency, sum) -> json.add(currency, sum.toPlainString()));
         return json;
     }
@@ -151,7 +149,7 @@ public final class TransferJson {
             throw new InvalidTransferException("the request body is empty; expected a JSON object");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonSupport.reader(json)) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidTransferException("the request body is not valid JSON: " + e.getMessage());
@@ -165,7 +163,7 @@ public final class TransferJson {
     }
 
     private static JsonObject parseWritten(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonSupport.reader(json)) {
             return reader.readObject();
         }
     }

@@ -1,10 +1,10 @@
 package dev.tandem.ledger.rest;
 
+import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ public class AccountsResource {
 
     @GET
     public JsonArray accounts() {
-        JsonArrayBuilder accounts = Json.createArrayBuilder();
+        JsonArrayBuilder accounts = JsonSupport.arrayBuilder();
         ledgers.accounts().forEach(account -> accounts.add(TransferJson.toJson(account)));
         return accounts.build();
     }

@@ -1,5 +1,6 @@
 package dev.tandem.transfer.rest;
 
+import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
@@ -14,7 +15,6 @@ import dev.tandem.events.control.TransferCounters;
 import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -134,7 +134,7 @@ public class TransfersResource {
     @GET
     @Path("counters")
     public JsonObject counters() {
-        var counts = Json.createObjectBuilder();
+        var counts = JsonSupport.objectBuilder();
         counters.snapshot().forEach(counts::add);
         return counts.build();
     }

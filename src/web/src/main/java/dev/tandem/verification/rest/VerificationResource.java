@@ -1,11 +1,11 @@
 package dev.tandem.verification.rest;
 
+import dev.tandem.api.json.JsonSupport;
 import dev.tandem.verification.control.Invariants;
 import dev.tandem.verification.control.LedgerSnapshot;
 import dev.tandem.verification.control.SnapshotReader;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,11 +29,11 @@ public class VerificationResource {
     public JsonObject verify() throws SQLException, JMSException {
         LedgerSnapshot snapshot = reader.read();
         List<String> findings = Invariants.check(snapshot);
-        var problems = Json.createArrayBuilder();
+        var problems = JsonSupport.arrayBuilder();
         findings.forEach(problems::add);
-        return Json.createObjectBuilder()
+        return JsonSupport.objectBuilder()
                 .add("consistent", findings.isEmpty())
-                .add("checked", Json.createObjectBuilder()
+                .add("checked", JsonSupport.objectBuilder()
                         .add("accounts", snapshot.accounts().size())
                         .add("entries", snapshot.entries().size())
                         .add("transfers", snapshot.transfers().size())
