@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,40 +23,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ConservationCheck.class)
 class DashboardIT {
 
-    private static ChromeDriverService chromedriver;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void openTheBrowser() throws IOException {
-        Path chromium = Path.of(System.getProperty("chromium.binary"));
-        Path driver = Path.of(System.getProperty("chromedriver.binary"));
-        assertThat(Files.isExecutable(chromium) && Files.isExecutable(driver))
-                .as("%s and %s, from Debian's chromium and chromium-driver packages (./tandem test installs them)",
-                        chromium, driver)
-                .isTrue();
-        chromedriver = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
-        chromedriver.start();
-        browser = new ChromeDriver(chromedriver, new ChromeOptions()
-                .setBinary(chromium.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("tandem-chromium")));
+        chromium = HeadlessChromium.open();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void closeTheBrowser() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (chromedriver != null) {
-                chromedriver.stop();
-            }
-            // whatever the browser left behind, by PID
-            ProcessHandle.current().descendants()
-                    .filter(process -> process.info().command().map(command -> command.contains("chrom")).orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -91,10 +64,7 @@ class DashboardIT {
         wait.until(page -> shownBalance("B-0028").compareTo(target.add(new BigDecimal("7.00"))) == 0);
         assertThat(shownBalance("A-0028")).isEqualByComparingTo(Tandem.balance("A-0028"));
 
-        Path screenshot = Path.of(System.getProperty("screenshots"), "dashboard.png");
-        Files.createDirectories(screenshot.getParent());
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        assertThat(Files.size(chromium.screenshot("dashboard.png"))).isGreaterThan(10_000);
     }
 
     /** Fills in and sends the form; returns the id the page gave the transfer. */
