@@ -21,7 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,8 +111,9 @@ public final class Bench implements Callable<Integer> {
         var points = new ArrayList<PointResult>();
         Floor.Check floorCheck = null;
         try (var floor = new Floor(target.floor(), target.benchTransactionLog())) {
-            List<String> ledgerA = accounts(tandem, "A");
-            List<String> ledgerB = accounts(tandem, "B");
+            Map<String, List<String>> byLedger = accountsByLedger(tandem);
+            List<String> ledgerA = byLedger.get("A");
+            List<String> ledgerB = byLedger.get("B");
             warmUpTheServer(target, ledgerA, ledgerB);
             for (Workload workload : plan) {
                 var accounts = workload.entrance().isFloor()
@@ -251,7 +254,8 @@ public final class Bench implements Callable<Integer> {
     private int runEjbClient(Target target, Workload workload) throws Exception {
         var service = RemoteTransferService.connect(target.ejb(), target.ejbUser(), target.ejbPassword());
         var tandem = new RestTransferService(target.api());
-        var accounts = new AccountChooser(accounts(tandem, "A"), accounts(tandem, "B"), workload.accounts(), workload.ledgers());
+        Map<String, List<String>> byLedger = accountsByLedger(tandem);
+        var accounts = new AccountChooser(byLedger.get("A"), byLedger.get("B"), workload.accounts(), workload.ledgers());
         System.out.println("READY");
         var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!"GO".equals(commands.readLine())) {
@@ -265,10 +269,11 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
-    /** Accounts of one ledger in the transfers' currency. */
-    private static List<String> accounts(RestTransferService tandem, String ledger) {
-        return tandem.accounts().stream().filter(account -> account.ledger().equals(ledger))
-                .filter(account -> account.currency().equals(TandemCalls.CURRENCY)).map(AccountDetails::id).sorted().toList();
+    /** The accounts in the transfers' currency, by ledger, in one read. */
+    private static Map<String, List<String>> accountsByLedger(RestTransferService tandem) {
+        return tandem.accounts().stream().filter(account -> account.currency().equals(TandemCalls.CURRENCY))
+                .sorted(Comparator.comparing(AccountDetails::id))
+                .collect(Collectors.groupingBy(AccountDetails::ledger, Collectors.mapping(AccountDetails::id, Collectors.toList())));
     }
 
     private JsonObject compared() throws IOException {

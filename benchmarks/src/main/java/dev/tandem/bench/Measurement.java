@@ -17,6 +17,9 @@ import org.HdrHistogram.Recorder;
  */
 public final class Measurement {
 
+    /** The error kind of a transfer that was accepted but never settled within {@link TandemCalls#SETTLE_WITHIN}. */
+    static final String NO_OUTCOME = "no outcome in time";
+
     private final long windowStart;
     private final long windowEnd;
     private final Recorder latency = new Recorder(3);
@@ -68,16 +71,12 @@ public final class Measurement {
             return answer.kind;
         }
         if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-            return "no outcome in time";
+            return NO_OUTCOME;
         }
         if (cause instanceof ConnectException) {
             return "connection refused";
         }
         return cause.getClass().getSimpleName();
-    }
-
-    long transfers() {
-        return completed.sum() + rejected.sum();
     }
 
     long completed() {

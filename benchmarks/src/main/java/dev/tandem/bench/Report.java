@@ -51,7 +51,7 @@ final class Report {
 
     /** Every point moved money, every transfer got an outcome, the floor's check and Tandem's invariants hold. */
     boolean sound() {
-        return points.stream().allMatch(point -> point.transfers() > 0 && !point.errors().containsKey("no outcome in time"))
+        return points.stream().allMatch(point -> point.transfers() > 0 && !point.errors().containsKey(Measurement.NO_OUTCOME))
                 && floor.holds() && verification.getBoolean("consistent");
     }
 

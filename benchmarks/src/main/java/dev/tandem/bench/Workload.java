@@ -16,11 +16,6 @@ public record Workload(Entrance entrance, AccountChoice accounts, LedgerSpan led
         public boolean isFloor() {
             return this == FLOOR_XA || this == FLOOR_LOCAL;
         }
-
-        /** Answers before the transfer is settled: its acceptance latency is measured apart. */
-        public boolean isAsync() {
-            return this == ASYNC_REST || this == ASYNC_JMS;
-        }
     }
 
     /** Uniform over all accounts; Zipf-skewed, where a few accounts take most transfers; one pair only. */
