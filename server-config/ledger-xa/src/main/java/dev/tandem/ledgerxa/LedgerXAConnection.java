@@ -15,9 +15,9 @@ final class LedgerXAConnection implements XAConnection {
     private final LedgerXAResource resource;
 
     LedgerXAConnection(XAConnection driver, LedgerXAResource.XAConnectionSource fresh, BooleanSupplier transactionFailed,
-            HeldPrepares heldPrepares) throws SQLException {
+            HeldPrepares heldPrepares, OwedRollbacks owedRollbacks) throws SQLException {
         this.driver = driver;
-        this.resource = new LedgerXAResource(driver.getXAResource(), fresh, transactionFailed, heldPrepares);
+        this.resource = new LedgerXAResource(driver.getXAResource(), fresh, transactionFailed, heldPrepares, owedRollbacks);
     }
 
     @Override

@@ -20,7 +20,7 @@ import javax.transaction.xa.Xid;
  * fresh connection from the same data source (both databases complete a prepared branch from any
  * session). If the database cannot be reached yet, a commit answers XA_RETRY, so that the transaction
  * manager keeps its decision and tries again (Payara in place, Narayana through recovery); a rollback
- * answers XAER_RMFAIL, and recovery rolls the branch back later (presumed abort).
+ * answers XAER_RMFAIL and is owed to the database until it can be reached again ({@link OwedRollbacks}).
  * <p>
  * Prepare (and a one-phase commit) refuses a transaction the database has already failed. PostgreSQL
  * turns {@code PREPARE TRANSACTION} (or {@code COMMIT}) in a transaction that met an error into a
@@ -44,16 +44,19 @@ final class LedgerXAResource implements XAResource {
     private final XAConnectionSource fresh;
     private final BooleanSupplier transactionFailed;
     private final HeldPrepares heldPrepares;
+    private final OwedRollbacks owedRollbacks;
 
     /**
      * @param transactionFailed whether the database has failed the transaction on this connection (a
      *                          statement met an error), for a driver that would prepare it regardless
      */
-    LedgerXAResource(XAResource driver, XAConnectionSource fresh, BooleanSupplier transactionFailed, HeldPrepares heldPrepares) {
+    LedgerXAResource(XAResource driver, XAConnectionSource fresh, BooleanSupplier transactionFailed, HeldPrepares heldPrepares,
+            OwedRollbacks owedRollbacks) {
         this.driver = driver;
         this.fresh = fresh;
         this.transactionFailed = transactionFailed;
         this.heldPrepares = heldPrepares;
+        this.owedRollbacks = owedRollbacks;
     }
 
     @Override
@@ -130,14 +133,17 @@ final class LedgerXAResource implements XAResource {
                 // no longer prepared: the lost attempt went through before the connection broke
                 return;
             }
-            throw ConnectionLoss.causes(again) ? notYet(commit, lost) : again;
+            throw ConnectionLoss.causes(again) ? notYet(xid, commit, lost) : again;
         } catch (SQLException unreachable) {
             lost.addSuppressed(unreachable);
-            throw notYet(commit, lost);
+            throw notYet(xid, commit, lost);
         }
     }
 
-    private static XAException notYet(boolean commit, XAException lost) {
+    private XAException notYet(Xid xid, boolean commit, XAException lost) {
+        if (!commit) {
+            owedRollbacks.owe(xid);
+        }
         var notYet = new XAException(commit ? XAException.XA_RETRY : XAException.XAER_RMFAIL);
         notYet.initCause(lost);
         return notYet;

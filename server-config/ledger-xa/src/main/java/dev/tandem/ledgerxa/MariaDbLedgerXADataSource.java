@@ -23,12 +23,18 @@ public class MariaDbLedgerXADataSource extends MariaDbDataSource {
 
     @Override
     public XAConnection getXAConnection() throws SQLException {
-        return new LedgerXAConnection(super.getXAConnection(), super::getXAConnection, () -> false, heldPrepares);
+        return ledgerConnection(super.getXAConnection(), super::getXAConnection, getUser());
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new LedgerXAConnection(super.getXAConnection(user, password), () -> super.getXAConnection(user, password), () -> false,
-                heldPrepares);
+        return ledgerConnection(super.getXAConnection(user, password), () -> super.getXAConnection(user, password), user);
+    }
+
+    private XAConnection ledgerConnection(XAConnection opened, LedgerXAResource.XAConnectionSource fresh, String user)
+            throws SQLException {
+        OwedRollbacks owedRollbacks = OwedRollbacks.of(getUrl() + " as " + user);
+        owedRollbacks.settle(fresh);
+        return new LedgerXAConnection(opened, fresh, () -> false, heldPrepares, owedRollbacks);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a transaction manager is told when phase 2 loses the connection (the branch is completed on a
- * fresh connection, or it is reported as not yet done, XA_RETRY for a commit, never as rolled back), and
+ * fresh connection, or it is reported as not yet done, XA_RETRY for a commit, never as rolled back; a
+ * rollback is then owed until the database can be reached), and
  * when it asks to prepare a transaction the database has failed (rolled back). The databases' side of it
  * (that a prepared branch can be completed from another session, how each driver reports the lost
  * connection, what PostgreSQL does with a failed transaction) is checked against PostgreSQL and MariaDB
@@ -65,7 +66,7 @@ class LedgerXAResourceTest {
 
     @Test
     void commitThatLostItsConnectionIsDoneOnAFreshOne() throws Exception {
-        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
+        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
 
         reconnecting.commit(XID, false);
 
@@ -76,27 +77,52 @@ class LedgerXAResourceTest {
     void commitWhileTheDatabaseIsUnreachableIsToBeRetried() {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> {
             throw new SQLNonTransientConnectionException("Connection refused", "08001");
-        }, () -> false, HeldPrepares.NONE);
+        }, () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
 
         assertThatThrownBy(() -> reconnecting.commit(XID, false)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RETRY));
     }
 
     @Test
-    void rollbackWhileTheDatabaseIsUnreachableIsLeftToRecovery() {
+    void rollbackWhileTheDatabaseIsUnreachableIsOwedUntilItCanBeReached() throws Exception {
+        var owed = OwedRollbacks.of("rollbacks owed to an unreachable database");
         // MariaDB's driver answers a lost connection with error code 0
         var reconnecting = new LedgerXAResource(resource("own", failure(0, new SQLNonTransientConnectionException("Socket error", "08000"))),
-                () -> connectionWith(resource("other", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))), () -> false, HeldPrepares.NONE);
+                () -> connectionWith(resource("other", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))), () -> false,
+                HeldPrepares.NONE, owed);
 
         assertThatThrownBy(() -> reconnecting.rollback(XID)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_RMFAIL));
         assertThat(calls).contains("other rollback", "fresh close");
+        assertThat(owed.isEmpty()).isFalse();
+
+        calls.clear();
+        owed.settle(() -> connectionWith(resource("still down", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))));
+        assertThat(calls).containsExactly("fresh getXAResource", "still down rollback", "fresh close");
+        assertThat(owed.isEmpty()).isFalse();
+
+        calls.clear();
+        owed.settle(() -> connectionWith(resource("back", null)));
+        owed.settle(() -> connectionWith(resource("again", null)));
+        assertThat(calls).containsExactly("fresh getXAResource", "back rollback", "fresh close");
+        assertThat(owed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void owedRollbackOfABranchNoLongerPreparedIsSettled() throws Exception {
+        var owed = OwedRollbacks.of("rollbacks owed for a branch that is gone");
+        owed.owe(XID);
+
+        owed.settle(() -> connectionWith(resource("back", new XAException(XAException.XAER_NOTA))));
+
+        assertThat(calls).containsExactly("fresh getXAResource", "back rollback", "fresh close");
+        assertThat(owed.isEmpty()).isTrue();
     }
 
     @Test
     void branchNoLongerPreparedWasCompletedByTheLostAttempt() throws Exception {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()),
-                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false, HeldPrepares.NONE);
+                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
 
         reconnecting.commit(XID, false);
 
@@ -106,11 +132,11 @@ class LedgerXAResourceTest {
     @Test
     void refusalsOfTheDatabaseAndOnePhaseCommitsAreTheDriversAnswer() {
         XAException refused = failure(XAException.XAER_RMERR, new SQLException("could not serialize access", "40001"));
-        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
+        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
         assertThatThrownBy(() -> refusing.commit(XID, false)).isSameAs(refused);
 
         XAException onePhaseLost = lostConnection();
-        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
+        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
         assertThatThrownBy(() -> onePhase.commit(XID, true)).isSameAs(onePhaseLost);
 
         assertThat(calls).containsExactly("own commit", "own commit");
@@ -118,14 +144,14 @@ class LedgerXAResourceTest {
 
     @Test
     void transactionTheDatabaseFailedIsRolledBackInsteadOfPreparedOrCommitted() throws Exception {
-        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true, HeldPrepares.NONE);
+        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true, HeldPrepares.NONE, OwedRollbacks.of("test"));
         assertThatThrownBy(() -> failed.prepare(XID)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
         assertThatThrownBy(() -> failed.commit(XID, true)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
-        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE);
+        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
         assertThat(healthy.prepare(XID)).isEqualTo(XAResource.XA_OK);
 
         assertThat(calls).containsExactly("own rollback", "own rollback", "own prepare");
