@@ -6,13 +6,12 @@
 # SERVER_DIR becomes the server's base directory (jboss.server.base.dir: configuration, data, logs,
 # deployments) and holds the JDBC driver modules (SERVER_DIR/modules, on the module path at start).
 # The configuration is server.cli, ledgers-<TANDEM_DB>.cli and messaging.cli (read them), applied with
-# jboss-cli to an embedded offline server; passwords go into an Elytron credential store, and the
-# remote EJB client's user into the application realm.
+# jboss-cli to an embedded offline server; passwords go into an Elytron credential store. Tandem's
+# users go into the application realm when ./tandem start runs the server.
 #
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
-# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_CLIENT_USER,
-# TANDEM_CLIENT_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
+# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
 # TANDEM_PG_HOST, TANDEM_PG_PORT, TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Tests also set
 # TANDEM_FAULTS_DIR (test-faults.cli, test-faults-embedded.cli).
 set -euo pipefail
@@ -76,9 +75,6 @@ elytron credential-store --location "$server/configuration/tandem.cs" --password
     --add broker-password --secret "$TANDEM_BROKER_PASSWORD"
 export TANDEM_STORE_PASSWORD
 TANDEM_STORE_PASSWORD=$("$wildfly_home/bin/elytron-tool.sh" mask --salt "$(new_secret | head -c 8)" --iteration 120 --secret "$store_password")
-
-# Remote EJB callers authenticate over remote+http as this application user.
-"$wildfly_home/bin/add-user.sh" -a -sc "$server/configuration" -u "$TANDEM_CLIENT_USER" -p "$TANDEM_CLIENT_PASSWORD" -g tandem-client >/dev/null
 
 log "Configuring listeners, transactions, ledgers and messaging"
 {

@@ -1,8 +1,10 @@
 // Tandem's dashboard: both ledgers, the totals, a transfer form and the live stream of committed events.
+// It shows what the signed-in caller's roles allow: the form to tellers, the counters to operators.
 'use strict';
 
 const api = 'api';
 const $ = selector => document.querySelector(selector);
+let roles = [];
 
 async function getJson(path) {
     const response = await fetch(`${api}/${path}`, {headers: {Accept: 'application/json'}});
@@ -59,6 +61,7 @@ async function refreshTotals() {
 }
 
 async function refreshCounters() {
+    if (!roles.includes('operator')) return;
     const counters = await getJson('transfers/counters');
     const list = $('#counters');
     list.replaceChildren();
@@ -128,6 +131,11 @@ async function transfer(event) {
 }
 
 async function start() {
+    const caller = await getJson('caller');
+    roles = caller.roles;
+    $('#caller').textContent = `${caller.name} (${roles.join(', ')})`;
+    $('#transfer-section').hidden = !roles.includes('teller');
+    $('#counters').hidden = !roles.includes('operator');
     $('#transfer-form').addEventListener('submit', transfer);
     (await getJson('accounts')).forEach(showAccount);
     await refreshTotals();

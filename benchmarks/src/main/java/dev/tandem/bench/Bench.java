@@ -89,7 +89,7 @@ public final class Bench implements Callable<Integer> {
         }
         out = out != null ? out : Path.of(System.getenv().getOrDefault("TANDEM_VAR", "var"), "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(out);
-        var tandem = new RestTransferService(target.api());
+        var tandem = new RestTransferService(target.api(), target.operator());
         Durability durability = new Durability()
                 .postgres(target.floor().postgresUrl(), target.floor().postgresUser())
                 .mariaDb(target.floor().mariaDbUrl(), target.floor().mariaDbUser(), target.floor().mariaDbPassword())
@@ -172,8 +172,8 @@ public final class Bench implements Callable<Integer> {
 
     private static TransferCall open(Target target, Floor floor, Entrance entrance) {
         return switch (entrance) {
-            case SYNC_REST -> new TandemCalls.SyncRest(target.api());
-            case ASYNC_REST -> new TandemCalls.AsyncRest(target.api(), target.broker());
+            case SYNC_REST -> new TandemCalls.SyncRest(target.api(), target.teller());
+            case ASYNC_REST -> new TandemCalls.AsyncRest(target.api(), target.teller(), target.broker());
             case ASYNC_JMS -> new TandemCalls.AsyncJms(target.broker());
             case FLOOR_XA -> floor.xa();
             case FLOOR_LOCAL -> floor.local();
@@ -204,7 +204,7 @@ public final class Bench implements Callable<Integer> {
         System.out.printf("Warming the server up: %d s of sync and async transfers%n", serverWarmupSeconds);
         var accounts = new AccountChooser(ledgerA, ledgerB, AccountChoice.UNIFORM, LedgerSpan.CROSS);
         Duration half = Duration.ofSeconds(Math.max(1, serverWarmupSeconds / 2));
-        try (TransferCall sync = new TandemCalls.SyncRest(target.api()); TransferCall async = new TandemCalls.AsyncJms(target.broker())) {
+        try (TransferCall sync = new TandemCalls.SyncRest(target.api(), target.teller()); TransferCall async = new TandemCalls.AsyncJms(target.broker())) {
             Load.run(sync, accounts, 16, Load.window(half, Duration.ZERO));
             Load.run(async, accounts, 16, Load.window(half, Duration.ZERO));
         }
@@ -252,8 +252,8 @@ public final class Bench implements Callable<Integer> {
     }
 
     private int runEjbClient(Target target, Workload workload) throws Exception {
-        var service = RemoteTransferService.connect(target.ejb(), target.ejbUser(), target.ejbPassword());
-        var tandem = new RestTransferService(target.api());
+        var service = RemoteTransferService.connect(target.ejb(), target.teller());
+        var tandem = new RestTransferService(target.api(), target.teller());
         Map<String, List<String>> byLedger = accountsByLedger(tandem);
         var accounts = new AccountChooser(byLedger.get("A"), byLedger.get("B"), workload.accounts(), workload.ledgers());
         System.out.println("READY");

@@ -11,6 +11,7 @@ import dev.tandem.api.TransferService;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.bench.Measurement.UnexpectedAnswer;
+import dev.tandem.client.Credentials;
 import dev.tandem.client.jms.Broker;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -57,25 +58,28 @@ final class TandemCalls {
     static final class SyncRest implements TransferCall {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         private final URI transfers;
+        private final String authorization;
 
-        SyncRest(URI api) {
+        SyncRest(URI api, Credentials teller) {
             this.transfers = api.resolve("transfers");
+            this.authorization = teller.basicAuthorization();
         }
 
         @Override
         public Outcome transfer(String from, String to, long[] accepted) throws Exception {
-            HttpResponse<String> response = http.send(post(transfers, request(from, to)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(post(request(from, to)).build(), HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 201 -> Outcome.COMPLETED;
                 case 422 -> Outcome.REJECTED;
                 default -> throw UnexpectedAnswer.http(response.statusCode(), response.body());
             };
         }
-    }
 
-    static HttpRequest.Builder post(URI transfers, TransferRequest request) {
-        return HttpRequest.newBuilder(transfers).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString()));
+        HttpRequest.Builder post(TransferRequest request) {
+            return HttpRequest.newBuilder(transfers).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString()));
+        }
     }
 
     /** The remote EJB's {@code transfer}, over IIOP (Payara) or remote+http (WildFly). */
@@ -101,8 +105,8 @@ final class TandemCalls {
         private final JMSContext events;
         private final Settlements settlements = new Settlements();
 
-        AsyncRest(URI api, Broker broker) {
-            this.rest = new SyncRest(api);
+        AsyncRest(URI api, Credentials teller, Broker broker) {
+            this.rest = new SyncRest(api, teller);
             this.events = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
             events.createConsumer(events.createTopic(EVENTS_TOPIC))
                     .setMessageListener(settlements.settledBy(event -> event.getStringProperty(TRANSFER_ID_PROPERTY)));
@@ -112,7 +116,7 @@ final class TandemCalls {
         public Outcome transfer(String from, String to, long[] accepted) throws Exception {
             TransferRequest request = request(from, to);
             return settlements.accept(request, accepted, () -> {
-                HttpResponse<String> response = rest.http.send(post(rest.transfers, request).header("Prefer", "respond-async").build(),
+                HttpResponse<String> response = rest.http.send(rest.post(request).header("Prefer", "respond-async").build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 202) {
                     throw UnexpectedAnswer.http(response.statusCode(), response.body());

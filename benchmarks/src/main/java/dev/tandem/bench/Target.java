@@ -1,5 +1,6 @@
 package dev.tandem.bench;
 
+import dev.tandem.client.Credentials;
 import dev.tandem.client.jms.Broker;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.List;
  * The started Tandem a run measures and the servers around it, as {@code ./tandem bench} describes them
  * in the environment (passwords never on a command line).
  */
-record Target(String runtime, String ledgers, String versions, URI api, Broker broker, URI ejb, String ejbUser, String ejbPassword,
+record Target(String runtime, String ledgers, String versions, URI api, Broker broker, URI ejb, Credentials teller, Credentials operator,
               String ejbClasspath, List<String> ejbJvmOptions, Path serverPidFile, Path brokerPidFile, Path brokerXml,
               Path transactionLog, Path benchTransactionLog, Floor.Servers floor) {
 
@@ -18,9 +19,10 @@ record Target(String runtime, String ledgers, String versions, URI api, Broker b
         String brokerUrl = required("TANDEM_BROKER_URL");
         String brokerUser = required("TANDEM_BROKER_USER");
         String brokerPassword = required("TANDEM_BROKER_PASSWORD");
+        Path secrets = Path.of(required("TANDEM_SECRETS"));
         return new Target(required("TANDEM_RUNTIME"), required("TANDEM_DB"), System.getenv().getOrDefault("TANDEM_VERSIONS", ""),
                 URI.create(required("TANDEM_URL") + "/"), new Broker(brokerUrl, brokerUser, brokerPassword),
-                URI.create(required("TANDEM_EJB_URL")), System.getenv("TANDEM_EJB_USER"), System.getenv("TANDEM_EJB_PASSWORD"),
+                URI.create(required("TANDEM_EJB_URL")), Credentials.fromSecrets(secrets, "teller"), Credentials.fromSecrets(secrets, "operator"),
                 required("TANDEM_EJB_CLASSPATH"), Arrays.stream(System.getenv().getOrDefault("TANDEM_EJB_JVM_OPTIONS", "").split(" "))
                         .filter(option -> !option.isBlank()).toList(),
                 Path.of(required("TANDEM_SERVER_PID_FILE")), Path.of(required("TANDEM_BROKER_PID_FILE")), Path.of(required("TANDEM_BROKER_XML")),

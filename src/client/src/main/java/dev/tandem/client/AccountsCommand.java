@@ -17,7 +17,7 @@ class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var service = endpoints.connect();
+        var service = endpoints.connect("viewer");
         System.out.print(Report.accounts(id == null ? service.accounts() : List.of(service.findAccount(id))));
         return 0;
     }

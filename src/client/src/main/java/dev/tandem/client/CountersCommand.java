@@ -16,7 +16,7 @@ class CountersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var counters = new RestTransferService(url).counters();
+        var counters = new RestTransferService(url, Credentials.fromEnvironment("operator")).counters();
         System.out.println("counters " + counters.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
         long heuristic = ((JsonNumber) counters.get("heuristic")).longValue();

@@ -20,14 +20,10 @@ public class Endpoints {
                     + " (default: ${DEFAULT-VALUE})")
     URI ejbUrl;
 
-    @Option(names = "--ejb-user", defaultValue = "${env:TANDEM_EJB_USER}",
-            description = "application user for remote+http (password from $TANDEM_EJB_PASSWORD)")
-    String ejbUser;
-
-    TransferService connect() {
-        return via == Channel.EJB
-                ? RemoteTransferService.connect(ejbUrl, ejbUser, System.getenv("TANDEM_EJB_PASSWORD"))
-                : new RestTransferService(url);
+    /** @param defaultUser the user a command acts as unless $TANDEM_USER names another ({@link Credentials}) */
+    TransferService connect(String defaultUser) {
+        Credentials caller = Credentials.fromEnvironment(defaultUser);
+        return via == Channel.EJB ? RemoteTransferService.connect(ejbUrl, caller) : new RestTransferService(url, caller);
     }
 
     Channel channel() {

@@ -34,7 +34,7 @@ class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TransferService service = endpoints.connect();
+        TransferService service = endpoints.connect("teller");
         var demo = new DemoTransfers();
         var remaining = new AtomicInteger(count);
         var completed = new AtomicInteger();

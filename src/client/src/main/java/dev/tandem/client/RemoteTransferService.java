@@ -25,9 +25,9 @@ public final class RemoteTransferService {
     /**
      * @param address the server's remote EJB endpoint, e.g. {@code iiop://localhost:8037} or
      *                {@code remote+http://localhost:8080}
-     * @param user    for remote+http: the application user (and {@code password}); ignored for IIOP
+     * @param caller  for remote+http: the application user; not yet used over IIOP
      */
-    public static TransferService connect(URI address, String user, String password) {
+    public static TransferService connect(URI address, Credentials caller) {
         var environment = new Properties();
         String name;
         switch (String.valueOf(address.getScheme())) {
@@ -39,10 +39,8 @@ public final class RemoteTransferService {
             case "remote+http" -> {
                 environment.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
                 environment.put(Context.PROVIDER_URL, address.toString());
-                if (user != null) {
-                    environment.put(Context.SECURITY_PRINCIPAL, user);
-                    environment.put(Context.SECURITY_CREDENTIALS, password);
-                }
+                environment.put(Context.SECURITY_PRINCIPAL, caller.user());
+                environment.put(Context.SECURITY_CREDENTIALS, caller.password());
                 // WildFly's EJB client names a bean ejb:app/module/bean!view, the portable java:global name's tail
                 name = "ejb:" + TransferService.JNDI_NAME.substring("java:global/".length());
             }

@@ -35,10 +35,15 @@ public final class RestTransferService implements TransferService {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String authorization;
 
-    /** @param base the API root, e.g. {@code http://localhost:8080/tandem/api} */
-    public RestTransferService(URI base) {
+    /**
+     * @param base   the API root, e.g. {@code http://localhost:8080/tandem/api}
+     * @param caller whom Tandem is called as
+     */
+    public RestTransferService(URI base, Credentials caller) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+        this.authorization = caller.basicAuthorization();
     }
 
     @Override
@@ -162,7 +167,7 @@ public final class RestTransferService implements TransferService {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+            return http.send(request.timeout(TIMEOUT).header("Accept", "application/json").header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach Tandem at " + base + ": " + e.getMessage(), e);

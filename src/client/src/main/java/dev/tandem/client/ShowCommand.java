@@ -17,7 +17,7 @@ class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(Report.line(endpoints.connect().findTransfer(id)));
+        System.out.println(Report.line(endpoints.connect("viewer").findTransfer(id)));
         return 0;
     }
 }

@@ -12,7 +12,7 @@ class TotalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.print(Report.totals(endpoints.connect().totals()));
+        System.out.print(Report.totals(endpoints.connect("viewer").totals()));
         return 0;
     }
 }

@@ -47,7 +47,7 @@ class TransferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var request = new TransferRequest(id == null ? UUID.randomUUID() : id, from, to, amount, currency);
-        TransferService service = endpoints.connect();
+        TransferService service = endpoints.connect("teller");
         TransferDetails outcome;
         if (async) {
             outcome = awaitOutcome(service, service.submit(request));

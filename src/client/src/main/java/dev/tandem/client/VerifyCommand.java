@@ -18,7 +18,7 @@ class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonObject report = new RestTransferService(url).verification();
+        JsonObject report = new RestTransferService(url, Credentials.fromEnvironment("operator")).verification();
         JsonObject checked = report.getJsonObject("checked");
         String summary = "%d accounts, %d entries, %d transfers; %d prepared transactions, %d queued requests, %d dead letters"
                 .formatted(checked.getInt("accounts"), checked.getInt("entries"), checked.getInt("transfers"),

@@ -110,7 +110,7 @@ class AlertsIT {
     }
 
     private static jakarta.json.JsonObject counters() {
-        return Tandem.json(Tandem.get("transfers/counters"));
+        return Tandem.json(Tandem.get("transfers/counters", Tandem.OPERATOR));
     }
 
     private static String body(String id, String amount) {

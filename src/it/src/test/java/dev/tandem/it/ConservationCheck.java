@@ -23,7 +23,7 @@ public class ConservationCheck implements AfterEachCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        JsonObject report = Tandem.CLIENT.verification();
+        JsonObject report = Tandem.OPERATIONS.verification();
         assertThat(report.getJsonArray("findings").getValuesAs(JsonString.class)).extracting(JsonString::getString)
                 .as("invariants after %s", context.getDisplayName()).isEmpty();
         assertThat(report.getBoolean("consistent")).isTrue();

@@ -82,7 +82,7 @@ class CrashRecoveryIT {
             Run start = Tandem.launcher("start");
             assertThat(start.exitCode()).as(start.output()).isZero();
             Instant answering = Instant.now();
-            JsonObject report = Polling.until(Duration.ofMinutes(3), Tandem.CLIENT::verification,
+            JsonObject report = Polling.until(Duration.ofMinutes(3), Tandem.OPERATIONS::verification,
                     verification -> verification.getBoolean("consistent"));
             Instant recovered = Instant.now();
             System.out.printf("kill -9 at %s (%s ledgers, %d transfers): server answering %.1f s after the kill, in-doubt"

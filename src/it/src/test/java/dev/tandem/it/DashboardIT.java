@@ -2,12 +2,13 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.client.Credentials;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -16,33 +17,52 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real browser: Debian's headless Chromium, driven through chromedriver. It loads
- * both ledgers, makes a synchronous and a queued transfer through its form, and shows them on the
- * live stream and in the balances. A screenshot is kept in target/screenshots. Accounts A-0028, B-0028.
+ * The dashboard in a real browser: Debian's headless Chromium, driven through chromedriver, signed in
+ * with HTTP Basic credentials. For a teller it loads both ledgers, makes a synchronous and a queued
+ * transfer through its form, and shows them on the live stream and in the balances; a viewer sees the
+ * ledgers and the stream but no form. Screenshots are kept in target/screenshots. Accounts A-0028, B-0028.
  */
 @ExtendWith(ConservationCheck.class)
 class DashboardIT {
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
+    private HeadlessChromium chromium;
+    private WebDriver browser;
 
-    @BeforeAll
-    static void openTheBrowser() throws IOException {
+    @BeforeEach
+    void openTheBrowser() throws IOException {
         chromium = HeadlessChromium.open();
         browser = chromium.browser;
     }
 
-    @AfterAll
-    static void closeTheBrowser() {
+    @AfterEach
+    void closeTheBrowser() {
         if (chromium != null) {
             chromium.close();
         }
     }
 
+    private String dashboardAs(Credentials caller) {
+        chromium.signIn(caller);
+        return Tandem.API.resolve("..").toString();
+    }
+
+    @Test
+    void aViewerSeesTheLedgersAndTheStreamButNoTransferForm() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(dashboardAs(Tandem.VIEWER));
+
+        wait.until(page -> page.findElements(By.cssSelector("#ledger-A tbody tr")).size() == 50);
+        wait.until(page -> page.findElement(By.id("stream-state")).getText().equals("live"));
+        assertThat(browser.findElement(By.id("caller")).getText()).isEqualTo("viewer (viewer)");
+        assertThat(browser.findElement(By.id("transfer-section")).isDisplayed()).as("the transfer form").isFalse();
+        assertThat(browser.findElement(By.id("counters")).isDisplayed()).as("the counters").isFalse();
+        assertThat(Files.size(chromium.screenshot("dashboard-viewer.png"))).isGreaterThan(10_000);
+    }
+
     @Test
     void theDashboardShowsBothLedgersAndItsTransfersGoLiveOnTheStream() throws IOException {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(Tandem.API.resolve("..").toString());
+        browser.get(dashboardAs(Tandem.TELLER));
 
         wait.until(page -> page.findElements(By.cssSelector("#ledger-A tbody tr")).size() == 50
                 && page.findElements(By.cssSelector("#ledger-B tbody tr")).size() == 50);
@@ -68,7 +88,7 @@ class DashboardIT {
     }
 
     /** Fills in and sends the form; returns the id the page gave the transfer. */
-    private static String transferThroughTheForm(String from, String to, String amount, String mode) {
+    private String transferThroughTheForm(String from, String to, String amount, String mode) {
         type("from", from);
         type("to", to);
         type("amount", amount);
@@ -80,22 +100,22 @@ class DashboardIT {
         });
     }
 
-    private static void type(String field, String value) {
+    private void type(String field, String value) {
         WebElement input = browser.findElement(By.cssSelector("#transfer-form input[name=" + field + "]"));
         input.clear();
         input.sendKeys(value);
     }
 
-    private static String streamed(String transferId) {
+    private String streamed(String transferId) {
         var entries = browser.findElements(By.id("transfer-" + transferId));
         return entries.isEmpty() ? "" : entries.get(0).findElement(By.className("status")).getText();
     }
 
-    private static WebElement entry(String transferId) {
+    private WebElement entry(String transferId) {
         return browser.findElement(By.id("transfer-" + transferId));
     }
 
-    private static BigDecimal shownBalance(String account) {
+    private BigDecimal shownBalance(String account) {
         String shown = browser.findElement(By.cssSelector("#account-" + account + " .balance")).getText();
         return new BigDecimal(shown.split(" ")[0]);
     }

@@ -39,9 +39,12 @@ final class EventStream implements AutoCloseable {
         reader.start();
     }
 
-    /** @param lastEventId where to resume, or {@code null} for only what comes from now on */
-    static EventStream open(URI uri, String lastEventId) {
-        var request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+    /**
+     * @param lastEventId   where to resume, or {@code null} for only what comes from now on
+     * @param authorization the {@code Authorization} header of a signed-in caller
+     */
+    static EventStream open(URI uri, String lastEventId, String authorization) {
+        var request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -2,9 +2,11 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.client.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -38,6 +40,16 @@ final class HeadlessChromium implements AutoCloseable {
                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("tandem-chromium")));
         return new HeadlessChromium(chromedriver, browser);
+    }
+
+    /**
+     * Sends the caller's HTTP Basic credentials with every request from now on, as a browser does once
+     * a person has signed in at its prompt (which a headless browser cannot show).
+     */
+    void signIn(Credentials caller) {
+        var devTools = (ChromeDriver) browser;
+        devTools.executeCdpCommand("Network.enable", Map.of());
+        devTools.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", caller.basicAuthorization())));
     }
 
     /** Saves what the browser shows under the screenshots directory, as a test artifact. */

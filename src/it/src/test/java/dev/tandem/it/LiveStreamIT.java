@@ -35,7 +35,7 @@ class LiveStreamIT {
         Set<String> rejected = new HashSet<>();
         Set<String> queuedOverRest = new HashSet<>();
         String lastSeen;
-        try (EventStream stream = EventStream.open(EVENTS, null)) {
+        try (EventStream stream = EventStream.open(EVENTS, null, Tandem.VIEWER.basicAuthorization())) {
             for (int i = 0; i < 5; i++) {
                 completed.add(post(json(UUID.randomUUID(), "A-0038", "B-0038", "1.00"), 201));
             }
@@ -83,7 +83,7 @@ class LiveStreamIT {
             missed.add(post(json(UUID.randomUUID(), "A-0039", "B-0039", "1.00"), 201));
         }
 
-        try (EventStream resumed = EventStream.open(EVENTS, lastSeen)) {
+        try (EventStream resumed = EventStream.open(EVENTS, lastSeen, Tandem.VIEWER.basicAuthorization())) {
             List<Event> events = resumed.collect(seen -> outcomes(seen).keySet().containsAll(missed),
                     Duration.ofSeconds(30), Duration.ofSeconds(2));
 

@@ -144,7 +144,7 @@ class OutagesUnderLoadIT {
                 assertThat(attempt.problemJson()).as("503 as problem+json: " + attempt).isTrue();
             }
         }
-        JsonObject verification = Tandem.CLIENT.verification();
+        JsonObject verification = Tandem.OPERATIONS.verification();
         assertThat(verification.getBoolean("consistent")).as("%s%n%s", verification, whenTried(verification)).isTrue();
         assertThat(verification.getJsonObject("checked").getInt("queuedRequests")).isZero();
         assertThat(verification.getJsonObject("checked").getInt("deadLetters")).isZero();
@@ -229,7 +229,7 @@ class OutagesUnderLoadIT {
             Phase at = phase.get();
             long started = System.nanoTime();
             var request = HttpRequest.newBuilder(Tandem.API.resolve("transfers")).timeout(CALL_TIMEOUT)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", Tandem.TELLER.basicAuthorization())
                     .POST(HttpRequest.BodyPublishers.ofString(body(id)));
             if (entrance == Entrance.ASYNC_REST) {
                 request.header("Prefer", "respond-async");

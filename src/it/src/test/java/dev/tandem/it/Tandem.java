@@ -2,6 +2,7 @@ package dev.tandem.it;
 
 import dev.tandem.api.AccountDetails;
 import dev.tandem.api.UnknownAccountException;
+import dev.tandem.client.Credentials;
 import dev.tandem.client.RestTransferService;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.client.jms.Broker;
@@ -32,7 +33,15 @@ final class Tandem {
     static final URI API = URI.create(required("tandem.url") + "/");
     static final Path ROOT = Path.of(required("tandem.root")).toAbsolutePath().normalize();
     static final Path VAR = Path.of(required("tandem.var")).toAbsolutePath().normalize();
-    static final RestTransferService CLIENT = new RestTransferService(API);
+    static final Path SECRETS = VAR.resolve("secrets");
+    /** The generated users, one per role (public contract). */
+    static final Credentials TELLER = Credentials.fromSecrets(SECRETS, "teller");
+    static final Credentials VIEWER = Credentials.fromSecrets(SECRETS, "viewer");
+    static final Credentials OPERATOR = Credentials.fromSecrets(SECRETS, "operator");
+    /** Tandem's Java client as a teller: transfers and reads. */
+    static final RestTransferService CLIENT = new RestTransferService(API, TELLER);
+    /** As an operator: verification and counters. */
+    static final RestTransferService OPERATIONS = new RestTransferService(API, OPERATOR);
     static final Broker BROKER = new Broker(required("tandem.broker.url"), "tandem", secret("broker-password"));
     /** Payara's admin port, or WildFly's management port. */
     static final int ADMIN_PORT = Integer.parseInt(required("tandem.admin.port"));
@@ -55,9 +64,14 @@ final class Tandem {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends the request as a teller, unless it carries an {@code Authorization} header of its own. */
     static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", TELLER.basicAuthorization()).build();
+        }
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -67,7 +81,11 @@ final class Tandem {
     }
 
     static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(API.resolve(path)).GET());
+        return get(path, TELLER);
+    }
+
+    static HttpResponse<String> get(String path, Credentials caller) {
+        return send(HttpRequest.newBuilder(API.resolve(path)).header("Authorization", caller.basicAuthorization()).GET());
     }
 
     static JsonObject json(HttpResponse<String> response) {
@@ -141,7 +159,7 @@ final class Tandem {
 
     private static String secret(String name) {
         try {
-            return Files.readString(VAR.resolve("secrets").resolve(name)).strip();
+            return Files.readString(SECRETS.resolve(name)).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("no " + name + " under " + VAR + "; start Tandem with mvn verify", e);
         }

@@ -13,6 +13,7 @@ import dev.tandem.it.EventStream.Event;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TransactionalObserversIT {
 
+    /** Inside the server the test has no access to the secrets: the deployment carries the operator's header. */
+    private static final String OPERATOR_AUTHORIZATION = "operator-authorization";
+
     @ArquillianResource
     URL probe;
 
@@ -49,7 +55,8 @@ class TransactionalObserversIT {
         return ShrinkWrap.create(WebArchive.class, "tandem-observers-probe.war")
                 .addPackages(true, "dev.tandem.api")
                 .addClasses(TransactionalObserversIT.class, LedgerProbe.class, LedgerProbe.Refusal.class,
-                        EventStream.class, EventStream.Event.class);
+                        EventStream.class, EventStream.Event.class)
+                .addAsResource(new StringAsset(Tandem.OPERATOR.basicAuthorization()), OPERATOR_AUTHORIZATION);
     }
 
     @Test
@@ -62,7 +69,7 @@ class TransactionalObserversIT {
         BigDecimal sourceBefore = ledgers.balance("A-0015");
         JsonObject before = get(api.resolve("transfers/counters"));
 
-        try (EventStream stream = EventStream.open(api.resolve("transfers/events"), null);
+        try (EventStream stream = EventStream.open(api.resolve("transfers/events"), null, operatorAuthorization());
              var refusal = ledgers.refuse(ledgers.ledgerB, "ledger_entry", failing.id())) {
 
             assertThrows(EJBException.class, () -> tandem.transfer(failing));
@@ -84,8 +91,15 @@ class TransactionalObserversIT {
         assertEquals(sourceBefore.subtract(BigDecimal.ONE), ledgers.balance("A-0015"));
     }
 
+    private static String operatorAuthorization() throws IOException {
+        try (var in = TransactionalObserversIT.class.getClassLoader().getResourceAsStream(OPERATOR_AUTHORIZATION)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static JsonObject get(URI uri) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(uri).header("Authorization", operatorAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() == 200, uri + " answered " + response.statusCode());
         try (var reader = Json.createReader(new StringReader(response.body()))) {
