@@ -42,7 +42,7 @@ import org.postgresql.xa.PGXADataSource;
 final class Floor implements AutoCloseable {
 
     static final String DATABASE = "tandem_bench_floor";
-    static final String QUEUE = "tandem.bench.floor";
+    static final String QUEUE = "bench.floor";
     static final int ACCOUNTS_PER_LEDGER = 45;
     static final BigDecimal OPENING_BALANCE = new BigDecimal("1000.00");
 

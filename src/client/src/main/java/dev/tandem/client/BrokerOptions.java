@@ -10,7 +10,7 @@ public class BrokerOptions {
             description = "broker URL (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--broker-user", defaultValue = "${env:TANDEM_BROKER_USER:-tandem}",
+    @Option(names = "--broker-user", defaultValue = "${env:TANDEM_BROKER_USER:-producer}",
             description = "broker user (default: ${DEFAULT-VALUE}); the password is read from TANDEM_BROKER_PASSWORD")
     String user;
 

@@ -9,6 +9,10 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,8 +20,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when ledger A, ledger B and the broker each answer; the data says which does not, and why. A
- * transfer needs all three, so one down means not ready. The probes run on the caller's thread (the
+ * Ready when ledger A, ledger B and the broker each answer; the data says which does not. A transfer
+ * needs all three, so one down means not ready. Why one is down goes to the server log, when it goes
+ * down: the probe is open to anyone, and a failure's text can name hosts, users and databases. The probes run on the caller's thread (the
  * health endpoint's): a database or broker that is down refuses connections at once, and a ledger
  * connection gets {@value #VALIDATION_SECONDS} s to prove it is alive.
  */
@@ -26,6 +31,11 @@ import org.eclipse.microprofile.health.Readiness;
 public class DependenciesReadiness implements HealthCheck {
 
     static final int VALIDATION_SECONDS = 3;
+
+    private static final Logger LOG = Logger.getLogger(DependenciesReadiness.class.getName());
+
+    /** The dependencies the last probes found down, so that each outage is logged once. */
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
 
     @Resource(lookup = ResourceNames.LEDGER_A)
     DataSource ledgerA;
@@ -62,13 +72,17 @@ public class DependenciesReadiness implements HealthCheck {
         void run() throws Exception;
     }
 
-    private static boolean probe(HealthCheckResponseBuilder response, String dependency, Probe probe) {
+    private boolean probe(HealthCheckResponseBuilder response, String dependency, Probe probe) {
         try {
             probe.run();
             response.withData(dependency, "UP");
+            down.remove(dependency);
             return true;
         } catch (Exception e) {
-            response.withData(dependency, "DOWN: " + e.getMessage());
+            response.withData(dependency, "DOWN");
+            if (down.add(dependency)) {
+                LOG.log(Level.WARNING, "Readiness: " + dependency + " is down", e);
+            }
             return false;
         }
     }
