@@ -47,6 +47,6 @@ class HeuristicOutcomeIT {
     }
 
     private static long heuristicCount() {
-        return Tandem.json(Tandem.get("transfers/counters")).getJsonNumber("heuristic").longValue();
+        return Tandem.json(Tandem.get("transfers/counters", Tandem.OPERATOR)).getJsonNumber("heuristic").longValue();
     }
 }
