@@ -8,7 +8,10 @@ import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAResource;
 
-/** A driver's XA connection with a {@link LedgerXAResource} in front of its XA resource. */
+/**
+ * A driver's XA connection with a {@link LedgerXAResource} in front of its XA resource. Opening one
+ * proves the database can be reached: the rollbacks owed to it are done first ({@link OwedRollbacks}).
+ */
 final class LedgerXAConnection implements XAConnection {
 
     private final XAConnection driver;
@@ -16,6 +19,7 @@ final class LedgerXAConnection implements XAConnection {
 
     LedgerXAConnection(XAConnection driver, LedgerXAResource.XAConnectionSource fresh, BooleanSupplier transactionFailed,
             HeldPrepares heldPrepares, OwedRollbacks owedRollbacks) throws SQLException {
+        owedRollbacks.settle(fresh);
         this.driver = driver;
         this.resource = new LedgerXAResource(driver.getXAResource(), fresh, transactionFailed, heldPrepares, owedRollbacks);
     }

@@ -33,8 +33,6 @@ public class MariaDbLedgerXADataSource extends MariaDbDataSource {
 
     private XAConnection ledgerConnection(XAConnection opened, LedgerXAResource.XAConnectionSource fresh, String user)
             throws SQLException {
-        OwedRollbacks owedRollbacks = OwedRollbacks.of(getUrl() + " as " + user);
-        owedRollbacks.settle(fresh);
-        return new LedgerXAConnection(opened, fresh, () -> false, heldPrepares, owedRollbacks);
+        return new LedgerXAConnection(opened, fresh, () -> false, heldPrepares, OwedRollbacks.of(getUrl(), user));
     }
 }

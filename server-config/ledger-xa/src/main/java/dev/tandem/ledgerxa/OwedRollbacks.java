@@ -34,9 +34,9 @@ final class OwedRollbacks {
         this.database = database;
     }
 
-    /** @param database names the database and the user, such as a JDBC URL with the user name */
-    static OwedRollbacks of(String database) {
-        return BY_DATABASE.computeIfAbsent(database, OwedRollbacks::new);
+    /** Those of the database at this JDBC URL, as this user. */
+    static OwedRollbacks of(String url, String user) {
+        return BY_DATABASE.computeIfAbsent(url + " as " + user, OwedRollbacks::new);
     }
 
     void owe(Xid xid) {

@@ -33,10 +33,7 @@ public class PostgresLedgerXADataSource extends PGXADataSource {
     public XAConnection getXAConnection(String user, String password) throws SQLException {
         // as PGXADataSource does it, keeping hold of the physical connection
         var physical = (BaseConnection) getConnection(user, password);
-        LedgerXAResource.XAConnectionSource fresh = () -> super.getXAConnection(user, password);
-        OwedRollbacks owedRollbacks = OwedRollbacks.of(getUrl() + " as " + user);
-        owedRollbacks.settle(fresh);
-        return new LedgerXAConnection(new PGXAConnection(physical), fresh,
-                () -> physical.getTransactionState() == TransactionState.FAILED, heldPrepares, owedRollbacks);
+        return new LedgerXAConnection(new PGXAConnection(physical), () -> super.getXAConnection(user, password),
+                () -> physical.getTransactionState() == TransactionState.FAILED, heldPrepares, OwedRollbacks.of(getUrl(), user));
     }
 }

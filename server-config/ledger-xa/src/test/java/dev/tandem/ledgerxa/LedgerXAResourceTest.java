@@ -66,7 +66,7 @@ class LedgerXAResourceTest {
 
     @Test
     void commitThatLostItsConnectionIsDoneOnAFreshOne() throws Exception {
-        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
 
         reconnecting.commit(XID, false);
 
@@ -77,7 +77,7 @@ class LedgerXAResourceTest {
     void commitWhileTheDatabaseIsUnreachableIsToBeRetried() {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()), () -> {
             throw new SQLNonTransientConnectionException("Connection refused", "08001");
-        }, () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        }, () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
 
         assertThatThrownBy(() -> reconnecting.commit(XID, false)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RETRY));
@@ -85,7 +85,7 @@ class LedgerXAResourceTest {
 
     @Test
     void rollbackWhileTheDatabaseIsUnreachableIsOwedUntilItCanBeReached() throws Exception {
-        var owed = OwedRollbacks.of("rollbacks owed to an unreachable database");
+        var owed = OwedRollbacks.of("jdbc:unreachable", "test");
         // MariaDB's driver answers a lost connection with error code 0
         var reconnecting = new LedgerXAResource(resource("own", failure(0, new SQLNonTransientConnectionException("Socket error", "08000"))),
                 () -> connectionWith(resource("other", failure(XAException.XAER_RMFAIL, new SQLException("refused", "08001")))), () -> false,
@@ -110,7 +110,7 @@ class LedgerXAResourceTest {
 
     @Test
     void owedRollbackOfABranchNoLongerPreparedIsSettled() throws Exception {
-        var owed = OwedRollbacks.of("rollbacks owed for a branch that is gone");
+        var owed = OwedRollbacks.of("jdbc:branch-gone", "test");
         owed.owe(XID);
 
         owed.settle(() -> connectionWith(resource("back", new XAException(XAException.XAER_NOTA))));
@@ -122,7 +122,7 @@ class LedgerXAResourceTest {
     @Test
     void branchNoLongerPreparedWasCompletedByTheLostAttempt() throws Exception {
         var reconnecting = new LedgerXAResource(resource("own", lostConnection()),
-                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+                () -> connectionWith(resource("other", new XAException(XAException.XAER_NOTA))), () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
 
         reconnecting.commit(XID, false);
 
@@ -132,11 +132,11 @@ class LedgerXAResourceTest {
     @Test
     void refusalsOfTheDatabaseAndOnePhaseCommitsAreTheDriversAnswer() {
         XAException refused = failure(XAException.XAER_RMERR, new SQLException("could not serialize access", "40001"));
-        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        var refusing = new LedgerXAResource(resource("own", refused), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
         assertThatThrownBy(() -> refusing.commit(XID, false)).isSameAs(refused);
 
         XAException onePhaseLost = lostConnection();
-        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        var onePhase = new LedgerXAResource(resource("own", onePhaseLost), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
         assertThatThrownBy(() -> onePhase.commit(XID, true)).isSameAs(onePhaseLost);
 
         assertThat(calls).containsExactly("own commit", "own commit");
@@ -144,14 +144,14 @@ class LedgerXAResourceTest {
 
     @Test
     void transactionTheDatabaseFailedIsRolledBackInsteadOfPreparedOrCommitted() throws Exception {
-        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        var failed = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> true, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
         assertThatThrownBy(() -> failed.prepare(XID)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
         assertThatThrownBy(() -> failed.commit(XID, true)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBROLLBACK));
 
-        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("test"));
+        var healthy = new LedgerXAResource(resource("own", null), () -> connectionWith(resource("other", null)), () -> false, HeldPrepares.NONE, OwedRollbacks.of("jdbc:test", "test"));
         assertThat(healthy.prepare(XID)).isEqualTo(XAResource.XA_OK);
 
         assertThat(calls).containsExactly("own rollback", "own rollback", "own prepare");

@@ -165,13 +165,9 @@ class AccessIT {
         }
     }
 
+    /** The user the first start created for the role, named after it. */
     private static Credentials credentials(String role) {
-        return switch (role) {
-            case "teller" -> Tandem.TELLER;
-            case "viewer" -> Tandem.VIEWER;
-            case "operator" -> Tandem.OPERATOR;
-            default -> throw new IllegalArgumentException(role);
-        };
+        return Credentials.fromSecrets(Tandem.SECRETS, role);
     }
 
     private static String shown(String authorization) {

@@ -8,15 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.api.TransferRequest;
+import dev.tandem.client.Credentials;
 import dev.tandem.client.jms.Broker;
 import dev.tandem.client.jms.DeadLetters;
 import dev.tandem.client.jms.TransferSubmitter;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -80,10 +79,6 @@ class BrokerAccessIT {
     }
 
     private static String password(String user) {
-        try {
-            return Files.readString(Tandem.SECRETS.resolve(user + "-password")).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Credentials.fromSecrets(Tandem.SECRETS, user).password();
     }
 }

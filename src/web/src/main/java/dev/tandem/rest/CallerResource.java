@@ -18,7 +18,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallerResource {
 
-    static final List<String> ROLES = List.of("teller", "viewer", "operator");
+    private static final List<String> ROLES = List.of("teller", "viewer", "operator");
 
     @GET
     public JsonObject caller(@Context SecurityContext security) {
