@@ -63,6 +63,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase())
                     .detail(web.getMessage());
         }
+        if (TransactionFailures.isStopping(failure)) {
+            return Problem.of(503, "service-unavailable", "Service unavailable")
+                    .detail("Tandem is stopping and takes no more transfers; nothing was changed. It is safe to retry once"
+                            + " it is back; a transfer retried with the same id is applied at most once.");
+        }
         if (TransactionFailures.isHeuristic(failure)) {
             return Problem.of(500, "heuristic-outcome", "Heuristic transaction outcome")
                     .detail("The transaction manager reported that the resources of this request did not all reach the"

@@ -12,6 +12,7 @@ import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.transfer.control.DuplicateTransferException;
+import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferMessages;
 import jakarta.ejb.ActivationConfigProperty;
@@ -51,6 +52,9 @@ public class TransferRequestListener implements MessageListener {
     @Inject
     TransferMessages messages;
 
+    @Inject
+    EngineAdmission admission;
+
     @Override
     public void onMessage(Message message) {
         TransferRequest request;
@@ -61,6 +65,7 @@ public class TransferRequestListener implements MessageListener {
             messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
             return;
         }
+        admission.enter();
         try {
             messages.reply(message, engine.execute(request, TransferMode.ASYNC));
         } catch (RuntimeException failure) {
@@ -73,6 +78,8 @@ public class TransferRequestListener implements MessageListener {
         } catch (DuplicateTransferException raced) {
             // already marked for rollback: the redelivery will find the record the other transaction wrote
             LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
+        } finally {
+            admission.leave();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.tandem.events.control.TransferCounters;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.transfer.control.DuplicateTransferException;
+import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferRegistry;
@@ -46,6 +47,9 @@ public class TransferServiceBean implements TransferService {
 
     @Inject
     TransferEngine engine;
+
+    @Inject
+    EngineAdmission admission;
 
     @Inject
     TransferRegistry registry;
@@ -129,6 +133,7 @@ public class TransferServiceBean implements TransferService {
      * reported before it goes on to the caller.
      */
     private TransferDetails onceMoreIfRaced(TransferRequest request, EngineCall call) throws TransferConflictException {
+        admission.enter();
         try {
             try {
                 return call.run();
@@ -142,6 +147,8 @@ public class TransferServiceBean implements TransferService {
                 counters.heuristicOutcome(request.id(), failure);
             }
             throw failure;
+        } finally {
+            admission.leave();
         }
     }
 

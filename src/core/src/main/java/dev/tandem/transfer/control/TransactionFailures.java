@@ -23,6 +23,11 @@ public final class TransactionFailures {
     private TransactionFailures() {
     }
 
+    /** The application is stopping: the transfer did not begin. */
+    public static boolean isStopping(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof EngineClosedException);
+    }
+
     /** The transaction manager reported that the resources did not all reach the same outcome. */
     public static boolean isHeuristic(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof HeuristicMixedException || cause instanceof HeuristicRollbackException

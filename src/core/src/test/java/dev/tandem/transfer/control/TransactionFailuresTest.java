@@ -52,4 +52,13 @@ class TransactionFailuresTest {
         assertThat(TransactionFailures.isHeuristic(failure)).isTrue();
         assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
     }
+
+    @Test
+    void aTransferRefusedWhileTheApplicationStopsIsToldApartFromAnOutage() {
+        var failure = new EJBException(new EngineClosedException());
+
+        assertThat(TransactionFailures.isStopping(failure)).isTrue();
+        assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
+        assertThat(TransactionFailures.isStopping(new EJBException(new RollbackException()))).isFalse();
+    }
 }

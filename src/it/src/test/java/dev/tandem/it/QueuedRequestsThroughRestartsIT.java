@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Requests waiting on the queue when the server dies ({@code kill -9}) are each applied and answered
- * exactly once after it is back, and only those it was processing count a failed delivery: a request
+ * Requests waiting on the queue when the server dies ({@code kill -9}), or while it restarts, are each
+ * applied and answered exactly once after it is back, and only those it was processing count a failed delivery: a request
  * the server had not started on must not come back one step nearer the dead-letter queue (with
  * prefetching consumers, every request buffered in a session would). Accounts A-0041…A-0045 to
  * B-0041…B-0045, which ConcurrentTransfersIT uses too (test classes run one after the other).
  */
 @ExtendWith(ConservationCheck.class)
-class QueuedRequestsThroughACrashIT {
+class QueuedRequestsThroughRestartsIT {
 
     private static final int REQUESTS = 600;
     private static final BigDecimal AMOUNT = new BigDecimal("0.01");
@@ -39,6 +39,38 @@ class QueuedRequestsThroughACrashIT {
 
     @Test
     void requestsQueuedThroughACrashAreAnsweredOnceAndCountNoFailureTheyDidNotHave() throws Exception {
+        Map<UUID, Integer> attempts = drainedThrough(() -> {
+            Processes.killByPidFile(Tandem.SERVER.pidFile(), Tandem.SERVER.name());
+            Run start = Tandem.launcher("start");
+            assertThat(start.exitCode()).as(start.output()).isZero();
+        });
+
+        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
+        System.out.printf("%d queued requests through a kill -9: %d answered on a redelivery%n", REQUESTS, redelivered);
+        assertThat(redelivered).as("requests answered on a redelivery: at most those the server had in hand").isLessThanOrEqualTo(IN_HAND);
+    }
+
+    /**
+     * The same through a graceful restart, while the message-driven bean is busy: Payara stops the
+     * application's EJB containers one by one, and no request may be lost in between ({@code EngineAdmission}).
+     */
+    @Test
+    void requestsQueuedThroughAGracefulRestartAreAnsweredOnce() throws Exception {
+        Map<UUID, Integer> attempts = drainedThrough(Tandem.SERVER::restart);
+
+        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
+        System.out.printf("%d queued requests through a graceful restart: %d answered on a redelivery%n", REQUESTS, redelivered);
+    }
+
+    interface Fault {
+        void strike() throws Exception;
+    }
+
+    /**
+     * Queues {@link #REQUESTS} transfers, strikes once a tenth are answered, and collects one reply per
+     * request (the delivery attempt that answered it); every transfer has then been applied once.
+     */
+    private static Map<UUID, Integer> drainedThrough(Fault fault) throws Exception {
         List<String> sources = IntStream.rangeClosed(41, 45).mapToObj(n -> "A-00" + n).toList();
         List<String> accounts = IntStream.rangeClosed(41, 45).boxed().flatMap(n -> List.of("A-00" + n, "B-00" + n).stream()).toList();
         Map<String, BigDecimal> before = Tandem.balances(accounts.toArray(String[]::new));
@@ -62,9 +94,7 @@ class QueuedRequestsThroughACrashIT {
             while (attempts.size() < REQUESTS / 10) {
                 record(replies.receive(30_000), attempts);
             }
-            Processes.killByPidFile(Tandem.SERVER.pidFile(), Tandem.SERVER.name());
-            Run start = Tandem.launcher("start");
-            assertThat(start.exitCode()).as(start.output()).isZero();
+            fault.strike();
 
             for (Message reply = replies.receive(60_000); reply != null && attempts.size() < REQUESTS; reply = replies.receive(60_000)) {
                 record(reply, attempts);
@@ -73,10 +103,8 @@ class QueuedRequestsThroughACrashIT {
         }
 
         assertThat(attempts).as("requests answered").hasSize(REQUESTS);
-        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
-        System.out.printf("%d queued requests through a kill -9: %d answered on a redelivery%n", REQUESTS, redelivered);
-        assertThat(redelivered).as("requests answered on a redelivery: at most those the server had in hand").isLessThanOrEqualTo(IN_HAND);
         assertThat(Tandem.balances(accounts.toArray(String[]::new))).as("every transfer applied once").isEqualTo(expected);
+        return attempts;
     }
 
     private static void record(Message reply, Map<UUID, Integer> attempts) throws JMSException {

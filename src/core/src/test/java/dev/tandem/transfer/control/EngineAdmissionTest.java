@@ -1,0 +1,69 @@
+package dev.tandem.transfer.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+class EngineAdmissionTest {
+
+    private final EngineAdmission admission = new EngineAdmission();
+
+    @Test
+    void closingWaitsForTheCallsInFlightAndLetsNoNewOneIn() throws Exception {
+        admission.enter();
+        CountDownLatch closing = new CountDownLatch(1);
+        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
+            closing.countDown();
+            try {
+                return admission.closeAndDrain(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        closing.await();
+        await(() -> {
+            try {
+                admission.enter();
+                admission.leave();
+                return false;
+            } catch (EngineClosedException refused) {
+                return true;
+            }
+        });
+        assertThat(drained).as("still a call in flight").isNotDone();
+
+        admission.leave();
+
+        assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(admission::enter).isInstanceOf(EngineClosedException.class);
+    }
+
+    @Test
+    void closingGivesUpAfterItsPatienceWhenACallDoesNotFinish() throws Exception {
+        admission.enter();
+
+        assertThat(admission.closeAndDrain(Duration.ofMillis(50))).isFalse();
+    }
+
+    @Test
+    void closingWithNothingInFlightIsImmediate() throws Exception {
+        admission.enter();
+        admission.leave();
+
+        assertThat(admission.closeAndDrain(Duration.ofSeconds(30))).isTrue();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
