@@ -57,6 +57,16 @@ new_secret() {
     printf '%s' "${random:0:32}"
 }
 
+# asadmin_passwordfile KEY=VALUE...: a new password file (mode 600) for an asadmin command with
+# passwords of its own; it carries the administrator's as well, since --passwordfile replaces
+# AS_ADMIN_PASSWORDFILE. The caller removes it.
+asadmin_passwordfile() {
+    local file
+    file=$(mktemp)
+    { [[ -n ${AS_ADMIN_PASSWORDFILE-} ]] && cat "$AS_ADMIN_PASSWORDFILE"; printf '%s\n' "$@"; } >"$file"
+    echo "$file"
+}
+
 # payara_asadmin PAYARA_HOME ARGS...: runs asadmin non-interactively, without its terminal noise.
 # Its output goes to stdout, or to stderr when the command fails, so that discarding stdout never
 # hides why something failed.

@@ -11,7 +11,8 @@
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
 # TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
 # TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
-# TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Tests also set TANDEM_FAULTS_DIR (test-faults.asadmin).
+# TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT; AS_ADMIN_USER and AS_ADMIN_PASSWORDFILE, the domain's
+# administrator (asadmin's own variables). Tests also set TANDEM_FAULTS_DIR (test-faults.asadmin).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -39,15 +40,13 @@ run_commands() {
 # create_alias NAME VALUE: a password alias, so no password sits in domain.xml in clear text.
 create_alias() {
     local pwfile
-    pwfile=$(mktemp)
-    chmod 600 "$pwfile"
-    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" >"$pwfile"
+    pwfile=$(asadmin_passwordfile "AS_ADMIN_ALIASPASSWORD=$2")
     asadmin --port "$admin_port" --passwordfile "$pwfile" create-password-alias "$1" >/dev/null
     rm -f "$pwfile"
 }
 
 log "Creating Payara domain '$domain' (port base $TANDEM_PORT_BASE)"
-asadmin create-domain --nopassword --portbase "$TANDEM_PORT_BASE" --domaindir "$domains" "$domain" >/dev/null
+asadmin create-domain --portbase "$TANDEM_PORT_BASE" --domaindir "$domains" "$domain" >/dev/null
 asadmin start-domain --domaindir "$domains" "$domain" >/dev/null
 
 log "Configuring listeners, transactions, ledgers and messaging"

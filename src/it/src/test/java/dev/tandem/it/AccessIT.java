@@ -16,13 +16,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what over HTTP, as the public contract says: every entry point × anonymous and each role
- * (teller, viewer, operator), and bad credentials of every kind. A refusal is 401 or 403 as
+ * (teller, viewer, operator), and bad credentials of every kind; the server's administration answers
+ * its administrator only. A refusal is 401 or 403 as
  * {@code application/problem+json}, and a refused transfer changes nothing: no record, no leg, the
  * same balances. Accounts A-0037, B-0037.
  */
@@ -124,6 +131,42 @@ class AccessIT {
         assertThat(Tandem.SECRETS.resolve(name + "-password")).doesNotExist();
         Polling.until(Duration.ofSeconds(30), () -> statusOfTotals(authorization), status -> status == 401);
         assertThat(Tandem.launcher("users", "add", name, "cashier").exitCode()).as("an unknown role").isNotZero();
+    }
+
+    @Test
+    void theUserNamesOfTheServerAndTheBrokerAreNotGivenToOthers() {
+        for (String taken : List.of("admin", "ledger", "broker", "producer")) {
+            var refused = Tandem.launcher("users", "add", taken, "viewer");
+            assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+            assertThat(refused.output()).contains("taken");
+        }
+    }
+
+    /**
+     * The server's own administration, Payara's admin port or WildFly's management port, answers its
+     * administrator only (Payara asks for basic authentication, WildFly for digest).
+     */
+    @Test
+    void theServersAdministrationAnswersItsAdministratorOnly() throws Exception {
+        String administration = "http://127.0.0.1:" + Tandem.ADMIN_PORT
+                + (Tandem.SERVER == AppServer.WILDFLY ? "/management" : "/management/domain");
+
+        assertThat(statusOf(administration, null)).as("anonymous").isEqualTo(401);
+        assertThat(statusOf(administration, new Credentials(Tandem.ADMIN.user(), "not-" + Tandem.ADMIN.password())))
+                .as("a wrong password").isEqualTo(401);
+        assertThat(statusOf(administration, Tandem.ADMIN)).as("the administrator").isEqualTo(200);
+    }
+
+    private static int statusOf(String url, Credentials caller) throws IOException {
+        var credentials = new BasicCredentialsProvider();
+        if (caller != null) {
+            credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials(caller.user(), caller.password().toCharArray()));
+        }
+        try (CloseableHttpClient client = HttpClients.custom().setDefaultCredentialsProvider(credentials).build()) {
+            var request = new HttpGet(url);
+            request.addHeader("Accept", "application/json");
+            return client.execute(request, response -> response.getCode());
+        }
     }
 
     /** Synchronous and queued transfers as this caller are refused so, and leave no trace. */

@@ -41,7 +41,7 @@ enum AppServer {
         @Override
         void restart() {
             Run restart = Processes.run(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(), "--interactive=false",
-                    "restart-domain", "--domaindir", Tandem.VAR.resolve("payara").toString(), "tandem"), Map.of(), Duration.ofMinutes(3));
+                    "restart-domain", "--domaindir", Tandem.VAR.resolve("payara").toString(), "tandem"), ASADMIN_ENVIRONMENT, Duration.ofMinutes(3));
             if (restart.exitCode() != 0) {
                 throw new AssertionError("restart-domain failed: " + restart.output());
             }
@@ -140,8 +140,12 @@ enum AppServer {
         var command = new ArrayList<String>(List.of(Tandem.VAR.resolve("runtime/payara6/bin/asadmin").toString(),
                 "--interactive=false", "--port", String.valueOf(Tandem.ADMIN_PORT)));
         command.addAll(List.of(arguments));
-        return succeeded("asadmin", Processes.run(command, Map.of("TERM", "dumb"), Duration.ofMinutes(2))).output();
+        return succeeded("asadmin", Processes.run(command, ASADMIN_ENVIRONMENT, Duration.ofMinutes(2))).output();
     }
+
+    /** asadmin signs in as the domain's administrator, its password read from the file ./tandem start wrote. */
+    private static final Map<String, String> ASADMIN_ENVIRONMENT = Map.of("TERM", "dumb", "AS_ADMIN_USER", Tandem.ADMIN.user(),
+            "AS_ADMIN_PASSWORDFILE", Tandem.VAR.resolve("secrets/asadmin-passwordfile").toString());
 
     /** Runs jboss-cli commands against the WildFly server under test (local authentication) and insists that they succeeded. */
     static String jbossCli(String... commands) {

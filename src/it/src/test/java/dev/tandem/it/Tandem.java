@@ -38,6 +38,8 @@ final class Tandem {
     static final Credentials TELLER = Credentials.fromSecrets(SECRETS, "teller");
     static final Credentials VIEWER = Credentials.fromSecrets(SECRETS, "viewer");
     static final Credentials OPERATOR = Credentials.fromSecrets(SECRETS, "operator");
+    /** The server's administrator (Payara's admin user, WildFly's management user). */
+    static final Credentials ADMIN = Credentials.fromSecrets(SECRETS, "admin");
     /** Tandem's Java client as a teller: transfers and reads. */
     static final RestTransferService CLIENT = new RestTransferService(API, TELLER);
     /** As an operator: verification and counters. */
