@@ -145,7 +145,7 @@ enum AppServer {
 
     /** asadmin signs in as the domain's administrator, its password read from the file ./tandem start wrote. */
     private static final Map<String, String> ASADMIN_ENVIRONMENT = Map.of("TERM", "dumb", "AS_ADMIN_USER", Tandem.ADMIN.user(),
-            "AS_ADMIN_PASSWORDFILE", Tandem.VAR.resolve("secrets/asadmin-passwordfile").toString());
+            "AS_ADMIN_PASSWORDFILE", Tandem.SECRETS.resolve("asadmin-passwordfile").toString());
 
     /** Runs jboss-cli commands against the WildFly server under test (local authentication) and insists that they succeeded. */
     static String jbossCli(String... commands) {

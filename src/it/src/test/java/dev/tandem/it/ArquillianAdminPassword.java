@@ -1,7 +1,6 @@
 package dev.tandem.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.tandem.client.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
@@ -20,13 +19,9 @@ public class ArquillianAdminPassword implements LauncherSessionListener {
         if (var == null) {
             return;
         }
-        Path secret = Path.of(var, "secrets", "admin-password");
-        try {
-            if (Files.exists(secret)) {
-                System.setProperty("tandem.admin.password", Files.readString(secret).strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path secrets = Path.of(var, "secrets");
+        if (Files.exists(secrets.resolve("admin-password"))) {
+            System.setProperty("tandem.admin.password", Credentials.fromSecrets(secrets, "admin").password());
         }
     }
 }

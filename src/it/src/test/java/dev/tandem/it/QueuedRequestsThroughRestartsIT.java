@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Requests waiting on the queue when the server dies ({@code kill -9}), or while it restarts, are each
- * applied and answered exactly once after it is back, and only those it was processing count a failed delivery: a request
- * the server had not started on must not come back one step nearer the dead-letter queue (with
- * prefetching consumers, every request buffered in a session would). Accounts A-0041…A-0045 to
+ * applied and answered exactly once after it is back. After a crash, only those it was processing count
+ * a failed delivery: a request the server had not started on must not come back one step nearer the
+ * dead-letter queue (with prefetching consumers, every request buffered in a session would). Accounts A-0041…A-0045 to
  * B-0041…B-0045, which ConcurrentTransfersIT uses too (test classes run one after the other).
  */
 @ExtendWith(ConservationCheck.class)
@@ -39,14 +39,12 @@ class QueuedRequestsThroughRestartsIT {
 
     @Test
     void requestsQueuedThroughACrashAreAnsweredOnceAndCountNoFailureTheyDidNotHave() throws Exception {
-        Map<UUID, Integer> attempts = drainedThrough(() -> {
+        long redelivered = redeliveriesThrough("a kill -9", () -> {
             Processes.killByPidFile(Tandem.SERVER.pidFile(), Tandem.SERVER.name());
             Run start = Tandem.launcher("start");
             assertThat(start.exitCode()).as(start.output()).isZero();
         });
 
-        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
-        System.out.printf("%d queued requests through a kill -9: %d answered on a redelivery%n", REQUESTS, redelivered);
         assertThat(redelivered).as("requests answered on a redelivery: at most those the server had in hand").isLessThanOrEqualTo(IN_HAND);
     }
 
@@ -56,10 +54,7 @@ class QueuedRequestsThroughRestartsIT {
      */
     @Test
     void requestsQueuedThroughAGracefulRestartAreAnsweredOnce() throws Exception {
-        Map<UUID, Integer> attempts = drainedThrough(Tandem.SERVER::restart);
-
-        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
-        System.out.printf("%d queued requests through a graceful restart: %d answered on a redelivery%n", REQUESTS, redelivered);
+        redeliveriesThrough("a graceful restart", Tandem.SERVER::restart);
     }
 
     interface Fault {
@@ -68,9 +63,11 @@ class QueuedRequestsThroughRestartsIT {
 
     /**
      * Queues {@link #REQUESTS} transfers, strikes once a tenth are answered, and collects one reply per
-     * request (the delivery attempt that answered it); every transfer has then been applied once.
+     * request; every transfer has then been applied once.
+     *
+     * @return how many requests were answered on a redelivery
      */
-    private static Map<UUID, Integer> drainedThrough(Fault fault) throws Exception {
+    private static long redeliveriesThrough(String what, Fault fault) throws Exception {
         List<String> sources = IntStream.rangeClosed(41, 45).mapToObj(n -> "A-00" + n).toList();
         List<String> accounts = IntStream.rangeClosed(41, 45).boxed().flatMap(n -> List.of("A-00" + n, "B-00" + n).stream()).toList();
         Map<String, BigDecimal> before = Tandem.balances(accounts.toArray(String[]::new));
@@ -104,7 +101,9 @@ class QueuedRequestsThroughRestartsIT {
 
         assertThat(attempts).as("requests answered").hasSize(REQUESTS);
         assertThat(Tandem.balances(accounts.toArray(String[]::new))).as("every transfer applied once").isEqualTo(expected);
-        return attempts;
+        long redelivered = attempts.values().stream().filter(attempt -> attempt > 1).count();
+        System.out.printf("%d queued requests through %s: %d answered on a redelivery%n", REQUESTS, what, redelivered);
+        return redelivered;
     }
 
     private static void record(Message reply, Map<UUID, Integer> attempts) throws JMSException {

@@ -64,9 +64,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .detail(web.getMessage());
         }
         if (TransactionFailures.isStopping(failure)) {
-            return Problem.of(503, "service-unavailable", "Service unavailable")
-                    .detail("Tandem is stopping and takes no more transfers; nothing was changed. It is safe to retry once"
-                            + " it is back; a transfer retried with the same id is applied at most once.");
+            return serviceUnavailable("Tandem is stopping and takes no more transfers; nothing was changed. It is safe to"
+                    + " retry once it is back");
         }
         if (TransactionFailures.isHeuristic(failure)) {
             return Problem.of(500, "heuristic-outcome", "Heuristic transaction outcome")
@@ -84,12 +83,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (TransactionFailures.isOutage(failure)) {
             LOG.log(Level.WARNING, "A ledger or the broker failed; the transaction of " + subject + " rolled back", failure);
-            return Problem.of(503, "service-unavailable", "Service unavailable")
-                    .detail("The request could not be completed and nothing was changed: a ledger database or the"
-                            + " message broker failed. It is safe to retry; a transfer retried with the same id is"
-                            + " applied at most once.");
+            return serviceUnavailable("The request could not be completed and nothing was changed: a ledger database or"
+                    + " the message broker failed. It is safe to retry");
         }
         LOG.log(Level.SEVERE, "Unexpected failure of " + subject, failure);
         return Problem.of(500, "internal-error", "Internal server error").detail("An unexpected error occurred; it has been logged.");
+    }
+
+    /** Nothing was changed, and the same request may be sent again: {@code why}, then the retry rule. */
+    private static Problem serviceUnavailable(String why) {
+        return Problem.of(503, "service-unavailable", "Service unavailable")
+                .detail(why + "; a transfer retried with the same id is applied at most once.");
     }
 }
