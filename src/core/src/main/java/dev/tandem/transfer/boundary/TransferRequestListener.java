@@ -65,7 +65,7 @@ public class TransferRequestListener implements MessageListener {
             messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
             return;
         }
-        admission.enter();
+        admission.enterQueued();
         try {
             messages.reply(message, engine.execute(request, TransferMode.ASYNC));
         } catch (RuntimeException failure) {

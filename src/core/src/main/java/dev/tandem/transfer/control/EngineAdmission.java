@@ -16,6 +16,11 @@ import java.util.logging.Logger;
  * container stops, so that no call reaches a stopped one. (docs: reliability, "requests lost in a
  * graceful restart")
  * <p>
+ * A refused call rolls its transaction back. For a queued request that spends one of its delivery
+ * attempts, and the broker redelivers it after a second or more; while the drain lasts, the same request
+ * could come back and be refused until the broker gives up on it. So {@link #enterQueued} holds a
+ * delivery until the drain is over before it refuses it.
+ * <p>
  * A CDI bean, not an EJB: it must stay callable while the EJB containers stop.
  */
 @ApplicationScoped
@@ -25,6 +30,7 @@ public class EngineAdmission {
 
     private int inFlight;
     private boolean closed;
+    private boolean drained;
 
     /**
      * One more call into the engine; every {@code enter} is followed by one {@link #leave}.
@@ -36,6 +42,24 @@ public class EngineAdmission {
             throw new EngineClosedException();
         }
         inFlight++;
+    }
+
+    /**
+     * {@link #enter} for the delivery of a queued request: while the application drains, the delivery
+     * waits until the drain is over and is refused then.
+     *
+     * @throws EngineClosedException the application is stopping
+     */
+    public synchronized void enterQueued() {
+        while (closed && !drained) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        enter();
     }
 
     public synchronized void leave() {
@@ -52,13 +76,18 @@ public class EngineAdmission {
      */
     public synchronized boolean closeAndDrain(Duration patience) throws InterruptedException {
         closed = true;
-        long deadline = System.nanoTime() + patience.toNanos();
-        for (long left = patience.toNanos(); inFlight > 0 && left > 0; left = deadline - System.nanoTime()) {
-            wait(Math.max(1, left / 1_000_000));
+        try {
+            long deadline = System.nanoTime() + patience.toNanos();
+            for (long left = patience.toNanos(); inFlight > 0 && left > 0; left = deadline - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+            if (inFlight > 0) {
+                LOG.warning(inFlight + " transfer(s) still in flight after " + patience + "; the application stops anyway");
+            }
+            return inFlight == 0;
+        } finally {
+            drained = true;
+            notifyAll();
         }
-        if (inFlight > 0) {
-            LOG.warning(inFlight + " transfer(s) still in flight after " + patience + "; the application stops anyway");
-        }
-        return inFlight == 0;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,43 @@ class EngineAdmissionTest {
 
         assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(admission::enter).isInstanceOf(EngineClosedException.class);
+    }
+
+    @Test
+    void aQueuedDeliveryDuringTheDrainWaitsForItsEndBeforeItIsRefused() throws Exception {
+        admission.enter();
+        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return admission.closeAndDrain(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(() -> {
+            try {
+                admission.enter();
+                admission.leave();
+                return false;
+            } catch (EngineClosedException refused) {
+                return true;
+            }
+        });
+        FutureTask<Void> delivery = new FutureTask<>(admission::enterQueued, null);
+        Thread deliveryThread = new Thread(delivery);
+        deliveryThread.start();
+        await(() -> deliveryThread.getState() == Thread.State.WAITING);
+        assertThat(delivery).as("held while a call is in flight").isNotDone();
+
+        admission.leave();
+
+        assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(EngineClosedException.class);
+    }
+
+    @Test
+    void aQueuedDeliveryIsLetInWhileTheEngineIsOpen() {
+        admission.enterQueued();
+        admission.leave();
     }
 
     @Test
