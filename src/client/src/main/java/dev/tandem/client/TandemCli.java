@@ -44,8 +44,12 @@ public class TandemCli {
             return failure.getMessage();
         }
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // by name: the EJB API is on the class path only with a server's client library (--via ejb)
+            if (cause.getClass().getName().equals("jakarta.ejb.EJBAccessException")) {
+                return "refused: the user's roles do not allow this (" + cause.getMessage() + ")";
+            }
+            root = cause;
         }
         return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
     }

@@ -2,8 +2,11 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.client.Credentials;
 import dev.tandem.it.Processes.Run;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The remote EJB over IIOP, called from a separate JVM exactly as a user calls it:
  * {@code ./tandem transfer --via ejb}, which looks up {@code TransferService.JNDI_NAME} with Payara's
- * client library. Accounts A-0021, A-0022, B-0021 and B-0022.
+ * client library (Payara) or WildFly's, logged in as the teller, or as another user where it says so.
+ * Accounts A-0021, A-0022, B-0021 and B-0022.
  */
 @ExtendWith(ConservationCheck.class)
 class RemoteEjbIT {
@@ -78,6 +82,49 @@ class RemoteEjbIT {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("B-0021", Tandem.balance("B-0021").toPlainString());
+    }
+
+    @Test
+    void aViewerReadsOverTheRemoteEjbButMovesNoMoney() {
+        var before = Tandem.balances("A-0021", "B-0021");
+        String id = UUID.randomUUID().toString();
+
+        Run read = Tandem.launcherAs(Tandem.VIEWER, "accounts", "A-0021", "--via", "ejb");
+        Run transfer = Tandem.launcherAs(Tandem.VIEWER, "transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021",
+                "--amount", "1.00", "--id", id);
+        Run submit = Tandem.launcherAs(Tandem.VIEWER, "transfer", "--via", "ejb", "--async", "--from", "A-0021", "--to", "B-0021",
+                "--amount", "1.00", "--id", id);
+
+        assertThat(read.exitCode()).as(read.output()).isZero();
+        assertThat(transfer.exitCode()).as(transfer.output()).isEqualTo(1);
+        assertThat(transfer.output()).contains("refused");
+        assertThat(submit.exitCode()).as(submit.output()).isEqualTo(1);
+        assertThat(submit.output()).contains("refused");
+        assertNothingChanged(before, id);
+    }
+
+    @Test
+    void aWrongPasswordOrAnUnknownUserGetsNothingOverTheRemoteEjb() {
+        var before = Tandem.balances("A-0021", "B-0021");
+        String id = UUID.randomUUID().toString();
+
+        for (Credentials impostor : List.of(new Credentials(Tandem.TELLER.user(), "not-" + Tandem.TELLER.password()),
+                new Credentials("nobody", Tandem.TELLER.password()))) {
+            Run transfer = Tandem.launcherAs(impostor, "transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021",
+                    "--amount", "1.00", "--id", id);
+            Run read = Tandem.launcherAs(impostor, "accounts", "A-0021", "--via", "ejb");
+
+            assertThat(transfer.exitCode()).as(transfer.output()).isEqualTo(1);
+            assertThat(transfer.output()).doesNotContain("COMPLETED");
+            assertThat(read.exitCode()).as(read.output()).isEqualTo(1);
+            assertThat(read.output()).doesNotContain(before.get("A-0021").toPlainString());
+        }
+        assertNothingChanged(before, id);
+    }
+
+    private static void assertNothingChanged(Map<String, BigDecimal> before, String id) {
+        assertThat(Tandem.balances("A-0021", "B-0021")).isEqualTo(before);
+        assertThat(Tandem.get("transfers/" + id).statusCode()).as("no transfer recorded").isEqualTo(404);
     }
 
     private static Run tandem(String... arguments) {

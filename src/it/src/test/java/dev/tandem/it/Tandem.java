@@ -138,10 +138,20 @@ final class Tandem {
 
     /** Runs {@code ./tandem ARGUMENTS} against the instance under test, as a user would. */
     static Run launcher(String... arguments) {
+        return launcher(Map.of("TANDEM_VAR", VAR.toString()), arguments);
+    }
+
+    /** {@link #launcher(String...)} as {@code caller}, named to it through the environment as a user would. */
+    static Run launcherAs(Credentials caller, String... arguments) {
+        return launcher(Map.of("TANDEM_VAR", VAR.toString(), "TANDEM_USER", caller.user(), "TANDEM_PASSWORD", caller.password()),
+                arguments);
+    }
+
+    private static Run launcher(Map<String, String> environment, String... arguments) {
         var command = new ArrayList<String>();
         command.add(ROOT.resolve("tandem").toString());
         command.addAll(List.of(arguments));
-        return Processes.run(command, Map.of("TANDEM_VAR", VAR.toString()), Duration.ofMinutes(2));
+        return Processes.run(command, environment, Duration.ofMinutes(2));
     }
 
     /** The Artemis distribution the instance under test runs on (for its command-line tools). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.api.TransferRequest;
-import dev.tandem.api.TransferService;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.it.EventStream.Event;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -54,16 +52,17 @@ class TransactionalObserversIT {
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "tandem-observers-probe.war")
                 .addPackages(true, "dev.tandem.api")
-                .addClasses(TransactionalObserversIT.class, LedgerProbe.class, LedgerProbe.Refusal.class,
+                .addClasses(TransactionalObserversIT.class, TellerProbe.class, LedgerProbe.class, LedgerProbe.Refusal.class,
                         EventStream.class, EventStream.Event.class)
-                .addAsResource(new StringAsset(Tandem.OPERATOR.basicAuthorization()), OPERATOR_AUTHORIZATION);
+                .addAsResource(new StringAsset(Tandem.OPERATOR.basicAuthorization()), OPERATOR_AUTHORIZATION)
+                .addAsWebInfResource(new StringAsset(TellerProbe.PAYARA_ROLE_MAPPING), "glassfish-web.xml");
     }
 
     @Test
     void aTransferThatRollsBackInTheSecondLedgerReachesOnlyTheObserversOfFailure() throws Exception {
         URI api = URI.create(probe.toString()).resolve("/tandem/api/");
         LedgerProbe ledgers = LedgerProbe.lookUp();
-        var tandem = (TransferService) new InitialContext().lookup(TransferService.JNDI_NAME);
+        var tandem = TellerProbe.lookUp();
         var failing = new TransferRequest(UUID.randomUUID(), "A-0015", "B-0015", new BigDecimal("8.00"), "EUR");
         var marker = new TransferRequest(UUID.randomUUID(), "A-0015", "B-0015", new BigDecimal("1.00"), "EUR");
         BigDecimal sourceBefore = ledgers.balance("A-0015");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
-import dev.tandem.api.TransferService;
 import dev.tandem.api.TransferStatus;
 import jakarta.ejb.EJBException;
 import jakarta.jms.ConnectionFactory;
@@ -20,12 +19,12 @@ import jakarta.jms.Topic;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs inside Payara, next to the deployed EAR, so that it can look into both ledger databases
  * and the broker directly: one transfer is one XA transaction over ledger A, ledger B and the
- * Artemis topic. Calls go through Tandem's remote EJB view like any client's. Accounts A-0011..13,
+ * Artemis topic. Calls go through Tandem's remote EJB view like any client's, as a teller. Accounts A-0011..13,
  * B-0011..13.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,22 +42,22 @@ class TwoPhaseCommitIT {
     private LedgerProbe ledgers;
     private ConnectionFactory broker;
     private Topic events;
-    private TransferService tandem;
+    private TellerProbe tandem;
 
     @Deployment
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "tandem-xa-probe.war")
                 .addPackages(true, "dev.tandem.api")
-                .addClasses(TwoPhaseCommitIT.class, LedgerProbe.class, LedgerProbe.Refusal.class);
+                .addClasses(TwoPhaseCommitIT.class, TellerProbe.class, LedgerProbe.class, LedgerProbe.Refusal.class)
+                .addAsWebInfResource(new StringAsset(TellerProbe.PAYARA_ROLE_MAPPING), "glassfish-web.xml");
     }
 
     @BeforeEach
     void lookUpTandemsResources() throws NamingException {
-        var naming = new InitialContext();
         ledgers = LedgerProbe.lookUp();
         broker = (ConnectionFactory) LedgerProbe.lookUpServerResource("jms/tandem/ConnectionFactory");
         events = (Topic) LedgerProbe.lookUpServerResource("jms/tandem/TransferEvents");
-        tandem = (TransferService) naming.lookup(TransferService.JNDI_NAME);
+        tandem = TellerProbe.lookUp();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.rest;
 
+import dev.tandem.api.Roles;
 import dev.tandem.api.json.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 
 /**
  * {@code GET /caller}: who is signed in and which of Tandem's roles they hold, so that a page shows
@@ -18,12 +18,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallerResource {
 
-    private static final List<String> ROLES = List.of("teller", "viewer", "operator");
-
     @GET
     public JsonObject caller(@Context SecurityContext security) {
         var roles = JsonSupport.arrayBuilder();
-        ROLES.stream().filter(security::isUserInRole).forEach(roles::add);
+        Roles.ALL.stream().filter(security::isUserInRole).forEach(roles::add);
         return JsonSupport.objectBuilder()
                 .add("name", security.getUserPrincipal().getName())
                 .add("roles", roles)

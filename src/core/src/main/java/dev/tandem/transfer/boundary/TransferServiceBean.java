@@ -1,6 +1,10 @@
 package dev.tandem.transfer.boundary;
 
 import dev.tandem.api.AccountDetails;
+import static dev.tandem.api.Roles.OPERATOR;
+import static dev.tandem.api.Roles.TELLER;
+import static dev.tandem.api.Roles.VIEWER;
+
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.TransferConflictException;
@@ -19,6 +23,8 @@ import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
@@ -39,8 +45,13 @@ import java.util.stream.Collectors;
  * local view for the REST resources. Transfers synchronously, or accepted for the queue, or run in
  * the background behind a {@code Future}. Reads run without a transaction; each transfer runs in a
  * transaction of its own, started by the engine, whatever the caller brings.
+ * <p>
+ * Tellers make transfers; every role reads. REST callers arrive signed in, and their identity comes
+ * along; remote callers log in (Payara: CSIv2 over IIOP, WildFly: an application user over remote+http).
  */
 @Stateless
+@DeclareRoles({TELLER, VIEWER, OPERATOR})
+@RolesAllowed({TELLER, VIEWER, OPERATOR})
 @Remote(TransferService.class)
 @LocalBean
 public class TransferServiceBean implements TransferService {
@@ -61,6 +72,7 @@ public class TransferServiceBean implements TransferService {
     TransferCounters counters;
 
     @Override
+    @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         TransferRequest identified = identified(request);
@@ -68,6 +80,7 @@ public class TransferServiceBean implements TransferService {
     }
 
     @Override
+    @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
         return pending(request).id();
@@ -78,6 +91,7 @@ public class TransferServiceBean implements TransferService {
      * that bound their wait: the future is the transfer as it stands, {@code PENDING}, or its outcome if
      * the id was settled before.
      */
+    @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
@@ -90,6 +104,7 @@ public class TransferServiceBean implements TransferService {
     }
 
     @Override
+    @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException {
