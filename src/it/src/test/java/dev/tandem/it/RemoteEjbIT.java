@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.client.Credentials;
 import dev.tandem.it.Processes.Run;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,21 +86,26 @@ class RemoteEjbIT {
     }
 
     @Test
-    void aViewerReadsOverTheRemoteEjbButMovesNoMoney() {
+    void viewersAndOperatorsReadOverTheRemoteEjbButMoveNoMoney() {
         var before = Tandem.balances("A-0021", "B-0021");
         String id = UUID.randomUUID().toString();
 
-        Run read = Tandem.launcherAs(Tandem.VIEWER, "accounts", "A-0021", "--via", "ejb");
-        Run transfer = Tandem.launcherAs(Tandem.VIEWER, "transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021",
-                "--amount", "1.00", "--id", id);
-        Run submit = Tandem.launcherAs(Tandem.VIEWER, "transfer", "--via", "ejb", "--async", "--from", "A-0021", "--to", "B-0021",
-                "--amount", "1.00", "--id", id);
-
-        assertThat(read.exitCode()).as(read.output()).isZero();
-        assertThat(transfer.exitCode()).as(transfer.output()).isEqualTo(1);
-        assertThat(transfer.output()).contains("refused");
-        assertThat(submit.exitCode()).as(submit.output()).isEqualTo(1);
-        assertThat(submit.output()).contains("refused");
+        for (Credentials reader : List.of(Tandem.VIEWER, Tandem.OPERATOR)) {
+            Run read = Tandem.launcherAs(reader, "accounts", "A-0021", "--via", "ejb");
+            assertThat(read.exitCode()).as(read.output()).isZero();
+            assertThat(read.output()).contains("A-0021", before.get("A-0021").toPlainString());
+            // transfer, submit and transferAsync
+            for (String mode : List.of("", "--async", "--future")) {
+                var arguments = new ArrayList<>(List.of("transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021",
+                        "--amount", "1.00", "--id", id));
+                if (!mode.isEmpty()) {
+                    arguments.add(mode);
+                }
+                Run transfer = Tandem.launcherAs(reader, arguments.toArray(String[]::new));
+                assertThat(transfer.exitCode()).as(reader.user() + " " + mode + ": " + transfer.output()).isEqualTo(1);
+                assertThat(transfer.output()).as(reader.user() + " " + mode).contains("refused");
+            }
+        }
         assertNothingChanged(before, id);
     }
 
