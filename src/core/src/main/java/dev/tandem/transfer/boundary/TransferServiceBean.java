@@ -1,10 +1,10 @@
 package dev.tandem.transfer.boundary;
 
-import dev.tandem.api.AccountDetails;
 import static dev.tandem.api.Roles.OPERATOR;
 import static dev.tandem.api.Roles.TELLER;
 import static dev.tandem.api.Roles.VIEWER;
 
+import dev.tandem.api.AccountDetails;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.TransferConflictException;
