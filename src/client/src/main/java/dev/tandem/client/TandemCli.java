@@ -4,6 +4,7 @@ import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -22,6 +23,16 @@ public class TandemCli {
     static final int FAILED = 1;
     static final int REJECTED = 3;
 
+    /**
+     * How the servers turn a remote EJB caller away, by class name: the EJB and CORBA classes are on the
+     * class path only with a server's client library (--via ejb).
+     */
+    private static final String LOGIN_REFUSED = "refused: the server did not accept the login (wrong password or unknown user)";
+    private static final Map<String, String> REFUSALS = Map.of(
+            "jakarta.ejb.EJBAccessException", "refused: the user's roles do not allow this",
+            "org.omg.CORBA.NO_PERMISSION", LOGIN_REFUSED,
+            "javax.security.sasl.SaslException", LOGIN_REFUSED);
+
     public static void main(String[] args) {
         // the GlassFish naming client logs its start-up at INFO; a command-line tool keeps quiet
         Logger.getLogger("").setLevel(Level.WARNING);
@@ -35,7 +46,7 @@ public class TandemCli {
         });
     }
 
-    private static String explain(Exception failure) {
+    static String explain(Exception failure) {
         if (failure instanceof InvalidTransferException) {
             return "invalid request: " + failure.getMessage();
         }
@@ -43,14 +54,27 @@ public class TandemCli {
                 || failure instanceof UnknownAccountException) {
             return failure.getMessage();
         }
+        String refusal = refusal(failure);
+        if (refusal != null) {
+            return refusal;
+        }
         Throwable root = failure;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // by name: the EJB API is on the class path only with a server's client library (--via ejb)
-            if (cause.getClass().getName().equals("jakarta.ejb.EJBAccessException")) {
-                return "refused: the user's roles do not allow this (" + cause.getMessage() + ")";
-            }
-            root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
         return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
     }
+
+    /** A refusal among the causes of a failure, or those it suppressed (WildFly's EJB client keeps the login's there). */
+    private static String refusal(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        String refusal = REFUSALS.get(failure.getClass().getName());
+        for (Throwable suppressed : failure.getSuppressed()) {
+            refusal = refusal != null ? refusal : refusal(suppressed);
+        }
+        return refusal != null || failure.getCause() == failure ? refusal : refusal(failure.getCause());
+    }
+
 }
