@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,26 +16,7 @@ class EngineAdmissionTest {
 
     @Test
     void closingWaitsForTheCallsInFlightAndLetsNoNewOneIn() throws Exception {
-        admission.enter();
-        CountDownLatch closing = new CountDownLatch(1);
-        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
-            closing.countDown();
-            try {
-                return admission.closeAndDrain(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        closing.await();
-        await(() -> {
-            try {
-                admission.enter();
-                admission.leave();
-                return false;
-            } catch (EngineClosedException refused) {
-                return true;
-            }
-        });
+        CompletableFuture<Boolean> drained = closingWithOneCallInFlight();
         assertThat(drained).as("still a call in flight").isNotDone();
 
         admission.leave();
@@ -47,23 +27,7 @@ class EngineAdmissionTest {
 
     @Test
     void aQueuedDeliveryDuringTheDrainWaitsForItsEndBeforeItIsRefused() throws Exception {
-        admission.enter();
-        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
-            try {
-                return admission.closeAndDrain(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await(() -> {
-            try {
-                admission.enter();
-                admission.leave();
-                return false;
-            } catch (EngineClosedException refused) {
-                return true;
-            }
-        });
+        CompletableFuture<Boolean> drained = closingWithOneCallInFlight();
         FutureTask<Void> delivery = new FutureTask<>(admission::enterQueued, null);
         Thread deliveryThread = new Thread(delivery);
         deliveryThread.start();
@@ -95,6 +59,28 @@ class EngineAdmissionTest {
         admission.leave();
 
         assertThat(admission.closeAndDrain(Duration.ofSeconds(30))).isTrue();
+    }
+
+    /** One call in flight, then the admission closing in the background; returns once it refuses new calls. */
+    private CompletableFuture<Boolean> closingWithOneCallInFlight() throws InterruptedException {
+        admission.enter();
+        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return admission.closeAndDrain(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await(() -> {
+            try {
+                admission.enter();
+                admission.leave();
+                return false;
+            } catch (EngineClosedException refused) {
+                return true;
+            }
+        });
+        return drained;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
