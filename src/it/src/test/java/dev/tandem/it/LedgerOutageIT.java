@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Technical failures on the asynchronous path: a ledger that cannot be reached makes every attempt
- * roll back, the broker redelivers with growing delays (1, 2, 4, 8 s), and after five attempts the
- * request goes to the dead-letter queue for an operator. Nothing is lost and nothing applies twice.
+ * roll back, the broker redelivers with growing delays (1, 2, 4, 8, 16 s, then every 30 s), and after
+ * ten attempts (about 2.5 minutes) the request goes to the dead-letter queue for an operator. Nothing is lost and nothing applies twice.
  * Accounts A-0026, A-0027, B-0026, B-0027.
  */
 @ExtendWith(ConservationCheck.class)
@@ -64,7 +64,7 @@ class LedgerOutageIT {
             SubmitReport report = Tandem.submit(run, Duration.ofSeconds(5));
             assertThat(report.replies()).as("no outcome while ledger B is out").isEmpty();
 
-            Polling.until(Duration.ofSeconds(60), () -> deadLettersAmong(deadLetters, ids),
+            Polling.until(Duration.ofMinutes(4), () -> deadLettersAmong(deadLetters, ids),
                     letters -> letters.size() == ids.size());
             for (String id : ids) {
                 assertThat(Tandem.get("transfers/" + id).statusCode()).as("no record of " + id).isEqualTo(404);
