@@ -4,14 +4,19 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.reducing;
 import static java.util.stream.Collectors.toList;
 import static java.util.stream.Collectors.toMap;
+import static java.util.stream.Collectors.toSet;
 
 import dev.tandem.verification.control.LedgerSnapshot.Account;
+import dev.tandem.verification.control.LedgerSnapshot.Audit;
+import dev.tandem.verification.control.LedgerSnapshot.DeadLetter;
 import dev.tandem.verification.control.LedgerSnapshot.Entry;
 import dev.tandem.verification.control.LedgerSnapshot.Transfer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -101,17 +106,18 @@ public final class Invariants {
                 findings.add("transfer " + id + " is " + record.status() + " but has legs " + describe(entries));
             }
         });
+        Set<Audit> audited = new HashSet<>(snapshot.audit());
+        Set<String> deadLettered = snapshot.deadLetters().stream().map(DeadLetter::transferId).collect(toSet());
         for (Transfer record : records.values()) {
             List<Entry> entries = legs.getOrDefault(record.id(), List.of());
             if (record.status().equals("COMPLETED")) {
                 checkLegs(record, entries, findings);
             }
-            if (!record.status().equals("PENDING") && snapshot.audit().stream()
-                    .noneMatch(audit -> audit.transferId().equals(record.id()) && audit.outcome().equals(record.status()))) {
+            if (!record.status().equals("PENDING") && !audited.contains(new Audit(record.id(), record.status()))) {
                 findings.add("transfer " + record.id() + " is " + record.status() + " but the audit trail does not say so");
             }
             if (record.status().equals("PENDING") && !snapshot.queuedTransfers().contains(record.id())
-                    && snapshot.deadLetters().stream().noneMatch(letter -> letter.transferId().equals(record.id()))) {
+                    && !deadLettered.contains(record.id())) {
                 findings.add("transfer " + record.id() + " is PENDING but its request is on no queue");
             }
         }

@@ -1,6 +1,7 @@
 package dev.tandem.verification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tandem.verification.control.LedgerSnapshot.Account;
 import dev.tandem.verification.control.LedgerSnapshot.Audit;
@@ -8,12 +9,14 @@ import dev.tandem.verification.control.LedgerSnapshot.DeadLetter;
 import dev.tandem.verification.control.LedgerSnapshot.Entry;
 import dev.tandem.verification.control.LedgerSnapshot.Transfer;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +120,29 @@ class InvariantsTest {
         var findings = Invariants.check(corrupted(copy -> copy.audit.removeIf(audit -> audit.transferId().equals(REFUSED))));
 
         assertThat(findings).containsExactly("transfer " + REFUSED + " is REJECTED but the audit trail does not say so");
+    }
+
+    @Test
+    void twoHundredThousandTransfersAreCheckedInSeconds() {
+        int transfers = 200_000;
+        var entries = new ArrayList<Entry>(List.of(entry("A", "open:A-1", OPENING, "A-1", "1000000.00"),
+                entry("B", "open:B-1", OPENING, "B-1", "1000000.00")));
+        var records = new ArrayList<Transfer>();
+        var audit = new ArrayList<Audit>();
+        for (int i = 0; i < transfers; i++) {
+            String id = new UUID(0, i + 1).toString();
+            entries.add(entry("A", id + ":D", id, "A-1", "-0.01"));
+            entries.add(entry("B", id + ":C", id, "B-1", "0.01"));
+            records.add(new Transfer(id, "A-1", "B-1", "0.01", "EUR", "COMPLETED"));
+            audit.add(new Audit(id, "COMPLETED"));
+        }
+        var snapshot = new LedgerSnapshot(List.of(account("A", "A-1", "998000.00"), account("B", "B-1", "1002000.00")),
+                entries, records, audit, Map.of("A", List.of(), "B", List.of()), Set.of(), List.of());
+
+        List<String> findings = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> Invariants.check(snapshot), "matching every record against every audit row takes hours at this size");
+
+        assertThat(findings).isEmpty();
     }
 
     /** A mutable copy of the consistent snapshot. */
