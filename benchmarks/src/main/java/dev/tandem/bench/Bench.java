@@ -55,9 +55,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--warmup", description = "warm-up seconds per point (default: ${DEFAULT-VALUE}; --quick: 1)")
     int warmupSeconds = 5;
 
-    @Option(names = "--server-warmup", description = "seconds of load before the first point, so the server's JIT has compiled the"
-            + " transfer path (default: ${DEFAULT-VALUE}; --quick: 3)")
-    int serverWarmupSeconds = 60;
+    @Option(names = "--server-warmup", description = "at most this many seconds of load before the first point, in rounds until the"
+            + " server's CPU per transfer stops falling: its JIT compiler has done its work (default: ${DEFAULT-VALUE}; --quick: 3)")
+    int serverWarmupSeconds = 300;
 
     @Option(names = "--out", description = "directory for bench.json, bench.html and bench.md (default: var/bench/TIMESTAMP)")
     Path out;
@@ -102,8 +102,9 @@ public final class Bench implements Callable<Integer> {
                 target.ledgers(), plan.size(), durationSeconds, warmupSeconds, durability.comparable() ? "as it should be" : "WEAKENED: "
                         + durability.weakened);
 
+        String server = target.runtime() + " (server JVM)";
         var cpu = new ProcessCpu()
-                .pidFile(target.runtime() + " (server JVM)", target.serverPidFile())
+                .pidFile(server, target.serverPidFile())
                 .pidFile("Artemis (broker)", target.brokerPidFile())
                 .command("PostgreSQL", "postgres")
                 .command("MariaDB", "mariadbd")
@@ -114,7 +115,7 @@ public final class Bench implements Callable<Integer> {
             Map<String, List<String>> byLedger = accountsByLedger(tandem);
             List<String> ledgerA = byLedger.get("A");
             List<String> ledgerB = byLedger.get("B");
-            warmUpTheServer(target, ledgerA, ledgerB);
+            warmUpTheServer(target, new AccountChooser(ledgerA, ledgerB, AccountChoice.UNIFORM, LedgerSpan.CROSS), cpu, server);
             for (Workload workload : plan) {
                 var accounts = workload.entrance().isFloor()
                         ? new AccountChooser(Floor.accounts("A"), Floor.accounts("B"), workload.accounts(), workload.ledgers())
@@ -196,18 +197,38 @@ public final class Bench implements Callable<Integer> {
         });
     }
 
-    /** Load before the first point, unmeasured: the first point would otherwise measure the JIT compiler. */
-    private void warmUpTheServer(Target target, List<String> ledgerA, List<String> ledgerB) throws Exception {
+    /**
+     * Load before the first point, unmeasured: rounds of sync REST and async JMS transfers until the
+     * server's CPU per transfer stops falling on both paths ({@link WarmUp}), or {@code --server-warmup}
+     * seconds have passed. The first points would otherwise measure the JIT compiler.
+     */
+    private void warmUpTheServer(Target target, AccountChooser accounts, ProcessCpu cpu, String server) throws Exception {
         if (serverWarmupSeconds <= 0) {
             return;
         }
-        System.out.printf("Warming the server up: %d s of sync and async transfers%n", serverWarmupSeconds);
-        var accounts = new AccountChooser(ledgerA, ledgerB, AccountChoice.UNIFORM, LedgerSpan.CROSS);
-        Duration half = Duration.ofSeconds(Math.max(1, serverWarmupSeconds / 2));
-        try (TransferCall sync = new TandemCalls.SyncRest(target.api(), target.teller()); TransferCall async = new TandemCalls.AsyncJms(target.broker())) {
-            Load.run(sync, accounts, 16, Load.window(half, Duration.ZERO));
-            Load.run(async, accounts, 16, Load.window(half, Duration.ZERO));
+        System.out.printf("Warming the server up until its CPU per transfer stops falling (at most %d s)%n", serverWarmupSeconds);
+        Duration round = Duration.ofSeconds(Math.min(10, Math.max(1, serverWarmupSeconds / 2)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(serverWarmupSeconds).toNanos();
+        var sync = new WarmUp();
+        var async = new WarmUp();
+        try (TransferCall syncRest = new TandemCalls.SyncRest(target.api(), target.teller());
+             TransferCall asyncJms = new TandemCalls.AsyncJms(target.broker())) {
+            while (!(sync.steady() && async.steady()) && System.nanoTime() < deadline) {
+                sync.round(serverCpuPerTransfer(syncRest, accounts, cpu, server, round));
+                async.round(serverCpuPerTransfer(asyncJms, accounts, cpu, server, round));
+                System.out.printf("  server CPU per transfer: sync REST %.2f ms, async JMS %.2f ms%n",
+                        sync.rounds().get(sync.rounds().size() - 1), async.rounds().get(async.rounds().size() - 1));
+            }
         }
+        System.out.println(sync.steady() && async.steady() ? "  steady" : "  NOT steady yet: the first points still measure the JIT compiler");
+    }
+
+    private static double serverCpuPerTransfer(TransferCall call, AccountChooser accounts, ProcessCpu cpu, String server, Duration round)
+            throws InterruptedException {
+        Measurement measurement = Load.window(Duration.ZERO, round);
+        CompletableFuture<Map<String, Double>> spent = cpuDuring(cpu, measurement);
+        Load.run(call, accounts, 16, measurement);
+        return spent.join().get(server) / Math.max(1, measurement.completed() + measurement.rejected());
     }
 
     /**

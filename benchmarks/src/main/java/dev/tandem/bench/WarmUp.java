@@ -1,0 +1,35 @@
+package dev.tandem.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's CPU time per transfer, round after round of unmeasured load: while its JIT compiler is
+ * still at work the figure keeps falling (on a freshly started Payara to less than half within the first
+ * minutes). The server is warm once a round no longer beats the best round before it by more than
+ * {@link #TOLERANCE}.
+ */
+final class WarmUp {
+
+    /** A round at least this much cheaper than every earlier one means the server is still getting faster. */
+    static final double TOLERANCE = 0.08;
+
+    private final List<Double> cpuMillisPerTransfer = new ArrayList<>();
+
+    void round(double cpuMillisPerTransfer) {
+        this.cpuMillisPerTransfer.add(cpuMillisPerTransfer);
+    }
+
+    boolean steady() {
+        int rounds = cpuMillisPerTransfer.size();
+        if (rounds < 2) {
+            return false;
+        }
+        double best = cpuMillisPerTransfer.subList(0, rounds - 1).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        return cpuMillisPerTransfer.get(rounds - 1) >= best * (1 - TOLERANCE);
+    }
+
+    List<Double> rounds() {
+        return List.copyOf(cpuMillisPerTransfer);
+    }
+}
