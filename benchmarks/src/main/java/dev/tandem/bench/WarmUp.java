@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The server's CPU time per transfer, round after round of unmeasured load: while its JIT compiler is
  * still at work the figure keeps falling (on a freshly started Payara to less than half within the first
- * minutes). The server is warm once a round no longer beats the best round before it by more than
- * {@link #TOLERANCE}.
+ * minutes), in steps. The server is warm once two rounds in a row no longer beat the best round before
+ * them by more than {@link #TOLERANCE}.
  */
 final class WarmUp {
 
@@ -22,11 +22,11 @@ final class WarmUp {
 
     boolean steady() {
         int rounds = cpuMillisPerTransfer.size();
-        if (rounds < 2) {
+        if (rounds < 3) {
             return false;
         }
-        double best = cpuMillisPerTransfer.subList(0, rounds - 1).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        return cpuMillisPerTransfer.get(rounds - 1) >= best * (1 - TOLERANCE);
+        double best = cpuMillisPerTransfer.subList(0, rounds - 2).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        return cpuMillisPerTransfer.subList(rounds - 2, rounds).stream().allMatch(round -> round >= best * (1 - TOLERANCE));
     }
 
     List<Double> rounds() {
