@@ -35,7 +35,7 @@ class QueuedRequestsThroughRestartsIT {
     private static final int REQUESTS = 600;
     private static final BigDecimal AMOUNT = new BigDecimal("0.01");
     /** The message-driven bean's sessions (maxSession), each holding at most the request it processes. */
-    private static final int IN_HAND = 8;
+    private static final int IN_HAND = 16;
 
     @Test
     void requestsQueuedThroughACrashAreAnsweredOnceAndCountNoFailureTheyDidNotHave() throws Exception {
