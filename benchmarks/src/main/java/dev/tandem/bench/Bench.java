@@ -214,10 +214,11 @@ public final class Bench implements Callable<Integer> {
         try (TransferCall syncRest = new TandemCalls.SyncRest(target.api(), target.teller());
              TransferCall asyncJms = new TandemCalls.AsyncJms(target.broker())) {
             while (!(sync.steady() && async.steady()) && System.nanoTime() < deadline) {
-                sync.round(serverCpuPerTransfer(syncRest, accounts, cpu, server, round));
-                async.round(serverCpuPerTransfer(asyncJms, accounts, cpu, server, round));
-                System.out.printf("  server CPU per transfer: sync REST %.2f ms, async JMS %.2f ms%n",
-                        sync.rounds().get(sync.rounds().size() - 1), async.rounds().get(async.rounds().size() - 1));
+                double syncMillis = serverCpuPerTransfer(syncRest, accounts, cpu, server, round);
+                double asyncMillis = serverCpuPerTransfer(asyncJms, accounts, cpu, server, round);
+                sync.round(syncMillis);
+                async.round(asyncMillis);
+                System.out.printf("  server CPU per transfer: sync REST %.2f ms, async JMS %.2f ms%n", syncMillis, asyncMillis);
             }
         }
         System.out.println(sync.steady() && async.steady() ? "  steady" : "  NOT steady yet: the first points still measure the JIT compiler");

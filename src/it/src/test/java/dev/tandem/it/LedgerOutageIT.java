@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Technical failures on the asynchronous path: a ledger that cannot be reached makes every attempt
  * roll back, the broker redelivers with growing delays (1, 2, 4, 8, 16 s, then every 30 s), and after
- * ten attempts (about 2.5 minutes) the request goes to the dead-letter queue for an operator. Nothing is lost and nothing applies twice.
+ * ten attempts (about 2.5 minutes) the request goes to the dead-letter queue for an operator. Nothing
+ * is lost and nothing applies twice.
  * Accounts A-0026, A-0027, B-0026, B-0027.
  */
 @ExtendWith(ConservationCheck.class)
