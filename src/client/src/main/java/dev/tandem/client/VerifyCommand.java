@@ -20,9 +20,11 @@ class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         JsonObject report = new RestTransferService(url, Credentials.fromEnvironment("operator")).verification();
         JsonObject checked = report.getJsonObject("checked");
-        String summary = "%d accounts, %d entries, %d transfers; %d prepared transactions, %d queued requests, %d dead letters"
-                .formatted(checked.getInt("accounts"), checked.getInt("entries"), checked.getInt("transfers"),
-                        checked.getInt("preparedTransactions"), checked.getInt("queuedRequests"), checked.getInt("deadLetters"));
+        String summary = ("%d accounts, %d entries, %d transfers; %d prepared transactions (%d of other databases or"
+                + " transaction managers left alone), %d queued requests, %d dead letters").formatted(
+                count(checked, "accounts"), count(checked, "entries"), count(checked, "transfers"),
+                count(checked, "preparedTransactions"), count(checked, "otherPreparedTransactions"),
+                count(checked, "queuedRequests"), count(checked, "deadLetters"));
         if (report.getBoolean("consistent")) {
             System.out.println("consistent: " + summary);
             return 0;
@@ -30,5 +32,9 @@ class VerifyCommand implements Callable<Integer> {
         System.out.println("NOT consistent (" + summary + "):");
         report.getJsonArray("findings").getValuesAs(JsonString.class).forEach(finding -> System.out.println("  " + finding.getString()));
         return TandemCli.FAILED;
+    }
+
+    private static long count(JsonObject checked, String name) {
+        return checked.getJsonNumber(name).longValue();
     }
 }

@@ -19,6 +19,16 @@ final class RealLedgers {
     private RealLedgers() {
     }
 
+    /** Ledger A's database, as its administrator; batched inserts sent as multi-row statements. */
+    static String ledgerAUrl() {
+        return "jdbc:postgresql://127.0.0.1:5432/" + DB_NAME + "_ledger_a?user=postgres&reWriteBatchedInserts=true";
+    }
+
+    /** Ledger B's database, as its administrator. */
+    static String ledgerBUrl() {
+        return "jdbc:mariadb://127.0.0.1:3306/" + DB_NAME + "_ledger_b?user=root";
+    }
+
     /** Transactions prepared in ledger A's database and not completed yet. */
     static int preparedInLedgerA() throws SQLException {
         try (var connection = DriverManager.getConnection(POSTGRES_ADMIN_URL); var statement = connection.createStatement();

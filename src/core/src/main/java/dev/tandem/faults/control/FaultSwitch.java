@@ -1,16 +1,13 @@
 package dev.tandem.faults.control;
 
+import dev.tandem.resources.ServerTransactionManager;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Arms transfers with a {@link FaultPoint}: with the server's system property {@value #DIRECTORY_PROPERTY}
@@ -22,10 +19,6 @@ import javax.naming.NamingException;
 public class FaultSwitch {
 
     public static final String DIRECTORY_PROPERTY = "tandem.faults.dir";
-
-    /** Where servers keep their transaction manager: Jakarta EE gives it no standard name. */
-    private static final List<String> TRANSACTION_MANAGER_NAMES = List.of(
-            "java:appserver/TransactionManager", "java:jboss/TransactionManager", "java:/TransactionManager");
 
     private static final Logger LOG = Logger.getLogger(FaultSwitch.class.getName());
 
@@ -43,24 +36,12 @@ public class FaultSwitch {
             FaultPoint point = FaultPoint.valueOf(Files.readString(armed).strip());
             if (point.stage() == stage) {
                 LOG.warning(() -> "Fault switch: transfer " + transferId + " armed with " + point);
-                transactionManager().getTransaction().enlistResource(new StopDeadResource(point, armed, armed.resolveSibling(transferId + ".reached")));
+                ServerTransactionManager.lookup().getTransaction().enlistResource(new StopDeadResource(point, armed, armed.resolveSibling(transferId + ".reached")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot arm transfer " + transferId + " with a fault", e);
         }
-    }
-
-    private static TransactionManager transactionManager() throws NamingException {
-        var naming = new InitialContext();
-        for (String name : TRANSACTION_MANAGER_NAMES) {
-            try {
-                return (TransactionManager) naming.lookup(name);
-            } catch (NamingException notHere) {
-                // try the next server's name
-            }
-        }
-        throw new NamingException("no transaction manager under " + TRANSACTION_MANAGER_NAMES);
     }
 }

@@ -1,23 +1,30 @@
 package dev.tandem.verification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.tandem.verification.control.LedgerSnapshot.Account;
-import dev.tandem.verification.control.LedgerSnapshot.Audit;
-import dev.tandem.verification.control.LedgerSnapshot.DeadLetter;
-import dev.tandem.verification.control.LedgerSnapshot.Entry;
-import dev.tandem.verification.control.LedgerSnapshot.Transfer;
+import dev.tandem.verification.control.LedgerRows.Account;
+import dev.tandem.verification.control.LedgerRows.Audit;
+import dev.tandem.verification.control.LedgerRows.DeadLetter;
+import dev.tandem.verification.control.LedgerRows.Entry;
+import dev.tandem.verification.control.LedgerRows.Transfer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Each test corrupts a copy of a consistent snapshot in one way, and the finding must name what broke. */
@@ -29,30 +36,56 @@ class InvariantsTest {
     private static final String QUEUED = "33333333-3333-3333-3333-333333333333";
 
     /** A-1 paid B-1 10.00; a second transfer was rejected; a third waits on the queue. */
-    private static LedgerSnapshot consistent() {
-        return new LedgerSnapshot(
-                List.of(account("A", "A-1", "990.00"), account("B", "B-1", "1010.00")),
-                List.of(entry("A", "open:A-1", OPENING, "A-1", "1000.00"),
-                        entry("B", "open:B-1", OPENING, "B-1", "1000.00"),
-                        entry("A", PAID + ":D", PAID, "A-1", "-10.00"),
-                        entry("B", PAID + ":C", PAID, "B-1", "10.00")),
-                List.of(new Transfer(PAID, "A-1", "B-1", "10.00", "EUR", "COMPLETED"),
-                        new Transfer(REFUSED, "A-1", "B-1", "5000", "EUR", "REJECTED"),
-                        new Transfer(QUEUED, "B-1", "A-1", "1.00", "EUR", "PENDING")),
-                List.of(new Audit(PAID, "COMPLETED"), new Audit(REFUSED, "REJECTED"), new Audit(QUEUED, "PENDING")),
-                Map.of("A", List.of(), "B", List.of()),
-                Set.of(QUEUED),
-                List.of());
+    private static final class Snapshot {
+        final List<Account> accounts = new ArrayList<>(List.of(account("A", "A-1", "990.00"), account("B", "B-1", "1010.00")));
+        final List<Entry> entries = new ArrayList<>(List.of(
+                entry("A", "open:A-1", OPENING, "A-1", "1000.00"),
+                entry("B", "open:B-1", OPENING, "B-1", "1000.00"),
+                entry("A", PAID + ":D", PAID, "A-1", "-10.00"),
+                entry("B", PAID + ":C", PAID, "B-1", "10.00")));
+        final List<Transfer> transfers = new ArrayList<>(List.of(
+                new Transfer(PAID, "A-1", "B-1", "10.00", "EUR", "COMPLETED"),
+                new Transfer(REFUSED, "A-1", "B-1", "5000", "EUR", "REJECTED"),
+                new Transfer(QUEUED, "B-1", "A-1", "1.00", "EUR", "PENDING")));
+        final List<Audit> audit = new ArrayList<>(List.of(
+                new Audit(PAID, "COMPLETED"), new Audit(REFUSED, "REJECTED"), new Audit(QUEUED, "PENDING")));
+        final Map<String, List<String>> prepared = new TreeMap<>(Map.of("A", List.of(), "B", List.of()));
+        final Set<String> queued = new HashSet<>(Set.of(QUEUED));
+        final List<DeadLetter> deadLetters = new ArrayList<>();
+
+        /** Checks it as the verifier does, each table streamed in transfer id order. */
+        List<String> check() {
+            var invariants = new Invariants("tandem", accounts, deadLetters);
+            invariants.checkTransfers(sorted(transfers, Transfer::id), sorted(audit, Audit::transferId),
+                    List.of(sorted(inLedger("A"), Entry::transferId), sorted(inLedger("B"), Entry::transferId)));
+            invariants.checkQueued(queued);
+            prepared.forEach((ledger, branches) -> invariants.checkPrepared(ledger, branches, 0));
+            return invariants.result().findings();
+        }
+
+        private List<Entry> inLedger(String ledger) {
+            return entries.stream().filter(entry -> entry.ledger().equals(ledger)).toList();
+        }
+    }
+
+    private static <T> Iterator<T> sorted(List<T> rows, Function<T, String> transferId) {
+        return rows.stream().sorted(Comparator.comparing(transferId)).iterator();
+    }
+
+    private static List<String> check(Consumer<Snapshot> corruption) {
+        var snapshot = new Snapshot();
+        corruption.accept(snapshot);
+        return snapshot.check();
     }
 
     @Test
     void aConsistentSnapshotHasNoFindings() {
-        assertThat(Invariants.check(consistent())).isEmpty();
+        assertThat(new Snapshot().check()).isEmpty();
     }
 
     @Test
     void aMissingLegIsNamedWithItsTransfer() {
-        var findings = Invariants.check(corrupted(copy -> copy.entries.removeIf(entry -> entry.id().equals(PAID + ":C"))));
+        var findings = check(snapshot -> snapshot.entries.removeIf(entry -> entry.id().equals(PAID + ":C")));
 
         assertThat(findings).anySatisfy(finding -> assertThat(finding)
                 .contains("transfer " + PAID, "credit of B-1 in ledger B is missing"));
@@ -61,31 +94,31 @@ class InvariantsTest {
 
     @Test
     void aDuplicatedLegIsNamedWithItsTransfer() {
-        var findings = Invariants.check(corrupted(copy -> copy.entries.add(entry("A", PAID + ":D2", PAID, "A-1", "-10.00"))));
+        var findings = check(snapshot -> snapshot.entries.add(entry("A", PAID + ":D2", PAID, "A-1", "-10.00")));
 
         assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("transfer " + PAID + " has 2 debit legs"));
     }
 
     @Test
     void aDuplicatedRecordIsNamed() {
-        var findings = Invariants.check(corrupted(copy -> copy.transfers.add(new Transfer(PAID, "A-1", "B-1", "10.00", "EUR", "REJECTED"))));
+        var findings = check(snapshot -> snapshot.transfers.add(new Transfer(PAID, "A-1", "B-1", "10.00", "EUR", "REJECTED")));
 
         assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("transfer " + PAID + " is recorded more than once"));
     }
 
     @Test
     void legsOfATransferThatDidNotCompleteAreNamed() {
-        var findings = Invariants.check(corrupted(copy -> copy.entries.add(entry("A", REFUSED + ":D", REFUSED, "A-1", "-1.00"))));
+        var findings = check(snapshot -> snapshot.entries.add(entry("A", REFUSED + ":D", REFUSED, "A-1", "-1.00")));
 
         assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("transfer " + REFUSED + " is REJECTED but has legs"));
     }
 
     @Test
     void moneyThatAppearedFromNowhereBreaksConservation() {
-        var findings = Invariants.check(corrupted(copy -> {
-            copy.accounts.set(1, account("B", "B-1", "1110.00"));
-            copy.entries.add(entry("B", "stray", "44444444-4444-4444-4444-444444444444", "B-1", "100.00"));
-        }));
+        var findings = check(snapshot -> {
+            snapshot.accounts.set(1, account("B", "B-1", "1110.00"));
+            snapshot.entries.add(entry("B", "stray", "44444444-4444-4444-4444-444444444444", "B-1", "100.00"));
+        });
 
         assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("money is not conserved in EUR"));
         assertThat(findings).anySatisfy(finding -> assertThat(finding).contains("transfer 44444444-4444-4444-4444-444444444444", "no record"));
@@ -93,22 +126,22 @@ class InvariantsTest {
 
     @Test
     void aPendingTransferWhoseRequestIsGoneIsNamed() {
-        var findings = Invariants.check(corrupted(copy -> copy.queued.clear()));
+        var findings = check(snapshot -> snapshot.queued.clear());
 
         assertThat(findings).containsExactly("transfer " + QUEUED + " is PENDING but its request is on no queue");
     }
 
     @Test
     void preparedTransactionsLeftBehindAreNamedWithTheirLedger() {
-        var findings = Invariants.check(corrupted(copy -> copy.prepared.put("B", List.of("1-abc-def"))));
+        var findings = check(snapshot -> snapshot.prepared.put("B", List.of("1-abc-def")));
 
         assertThat(findings).containsExactly("ledger B has 1 prepared transaction(s) that nobody completed: [1-abc-def]");
     }
 
     @Test
     void aDeadLetterIsExplainedOnlyOnceItsTransferIsSettled() {
-        var unexplained = Invariants.check(corrupted(copy -> copy.deadLetters.add(new DeadLetter("ID:1", QUEUED))));
-        var explained = Invariants.check(corrupted(copy -> copy.deadLetters.add(new DeadLetter("ID:2", PAID))));
+        var unexplained = check(snapshot -> snapshot.deadLetters.add(new DeadLetter("ID:1", QUEUED)));
+        var explained = check(snapshot -> snapshot.deadLetters.add(new DeadLetter("ID:2", PAID)));
 
         assertThat(unexplained).anySatisfy(finding -> assertThat(finding)
                 .contains("transfer " + QUEUED, "dead-letter queue and has not been replayed"));
@@ -117,49 +150,79 @@ class InvariantsTest {
 
     @Test
     void aSettledTransferWithoutItsAuditRowIsNamed() {
-        var findings = Invariants.check(corrupted(copy -> copy.audit.removeIf(audit -> audit.transferId().equals(REFUSED))));
+        var findings = check(snapshot -> snapshot.audit.removeIf(audit -> audit.transferId().equals(REFUSED)));
 
         assertThat(findings).containsExactly("transfer " + REFUSED + " is REJECTED but the audit trail does not say so");
     }
 
     @Test
-    void twoHundredThousandTransfersAreCheckedInSeconds() {
-        int transfers = 200_000;
-        var entries = new ArrayList<Entry>(List.of(entry("A", "open:A-1", OPENING, "A-1", "1000000.00"),
-                entry("B", "open:B-1", OPENING, "B-1", "1000000.00")));
-        var records = new ArrayList<Transfer>();
-        var audit = new ArrayList<Audit>();
-        for (int i = 0; i < transfers; i++) {
-            String id = new UUID(0, i + 1).toString();
-            entries.add(entry("A", id + ":D", id, "A-1", "-0.01"));
-            entries.add(entry("B", id + ":C", id, "B-1", "0.01"));
-            records.add(new Transfer(id, "A-1", "B-1", "0.01", "EUR", "COMPLETED"));
-            audit.add(new Audit(id, "COMPLETED"));
-        }
-        var snapshot = new LedgerSnapshot(List.of(account("A", "A-1", "998000.00"), account("B", "B-1", "1002000.00")),
-                entries, records, audit, Map.of("A", List.of(), "B", List.of()), Set.of(), List.of());
+    void entriesForAnAccountTheLedgerDoesNotHoldAreNamed() {
+        var findings = check(snapshot -> {
+            snapshot.entries.removeIf(entry -> entry.id().equals(PAID + ":C"));
+            snapshot.entries.add(entry("A", PAID + ":C", PAID, "B-1", "10.00"));
+        });
 
-        List<String> findings = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> Invariants.check(snapshot), "matching every record against every audit row takes hours at this size");
-
-        assertThat(findings).isEmpty();
+        assertThat(findings).contains("ledger A has entries for account B-1, which that ledger does not hold");
     }
 
-    /** A mutable copy of the consistent snapshot. */
-    private static final class Copy {
-        final List<Account> accounts = new ArrayList<>(consistent().accounts());
-        final List<Entry> entries = new ArrayList<>(consistent().entries());
-        final List<Transfer> transfers = new ArrayList<>(consistent().transfers());
-        final List<Audit> audit = new ArrayList<>(consistent().audit());
-        final Map<String, List<String>> prepared = new HashMap<>(consistent().preparedTransactions());
-        final Set<String> queued = new HashSet<>(consistent().queuedTransfers());
-        final List<DeadLetter> deadLetters = new ArrayList<>(consistent().deadLetters());
+    @Test
+    void aStreamOutOfTransferIdOrderStopsTheCheck() {
+        var invariants = new Invariants("tandem", List.of(), List.of());
+        var records = List.of(new Transfer(QUEUED, "B-1", "A-1", "1.00", "EUR", "PENDING"),
+                new Transfer(PAID, "A-1", "B-1", "10.00", "EUR", "COMPLETED")).iterator();
+
+        assertThatThrownBy(() -> invariants.checkTransfers(records, Collections.emptyIterator(), List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the transfer registry did not come sorted by transfer id");
     }
 
-    private static LedgerSnapshot corrupted(Consumer<Copy> corruption) {
-        var copy = new Copy();
-        corruption.accept(copy);
-        return new LedgerSnapshot(copy.accounts, copy.entries, copy.transfers, copy.audit, copy.prepared, copy.queued, copy.deadLetters);
+    @Test
+    void findingsBeyondTheListedOnesAreCounted() {
+        int unaudited = Invariants.LISTED_FINDINGS + 500;
+        var findings = check(snapshot -> {
+            for (int i = 0; i < unaudited; i++) {
+                snapshot.transfers.add(new Transfer(new UUID(1, i).toString(), "A-1", "B-1", "1", "EUR", "REJECTED"));
+            }
+        });
+
+        assertThat(findings).hasSize(Invariants.LISTED_FINDINGS + 1).endsWith("... and 500 more finding(s)");
+    }
+
+    @Test
+    void otherDatabasesPreparedBranchesAreCountedNotFound() {
+        var invariants = new Invariants("tandem", List.of(), List.of());
+        invariants.checkPrepared("B", List.of(), 2);
+
+        Verification verification = invariants.result();
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.checked().otherPreparedTransactions()).isEqualTo(2);
+    }
+
+    /** Rows made as they are read, as from a database cursor: nothing of the million is held at once. */
+    @Test
+    void aMillionTransfersAreCheckedAsTheyStreamBy() {
+        int transfers = 1_000_000;
+        var invariants = new Invariants("tandem", List.of(account("A", "A-1", "1000.00"), account("B", "B-1", "1000.00")), List.of());
+        // A-1 pays B-1 one cent, then B-1 pays it back: balances end where they started
+        IntFunction<String> id = i -> new UUID(0, i).toString();
+        IntFunction<String> payer = i -> i % 2 == 1 ? "A-1" : "B-1";
+        Iterator<Transfer> records = IntStream.rangeClosed(1, transfers)
+                .mapToObj(i -> new Transfer(id.apply(i), payer.apply(i), payer.apply(i + 1), "0.01", "EUR", "COMPLETED")).iterator();
+        Iterator<Audit> audit = IntStream.rangeClosed(1, transfers).mapToObj(i -> new Audit(id.apply(i), "COMPLETED")).iterator();
+        Function<String, Iterator<Entry>> legsOf = account -> IntStream.rangeClosed(0, transfers).mapToObj(i -> i == 0
+                ? entry(account.substring(0, 1), "open:" + account, OPENING, account, "1000.00")
+                : entry(account.substring(0, 1), id.apply(i) + account, id.apply(i), account, payer.apply(i).equals(account) ? "-0.01" : "0.01"))
+                .iterator();
+
+        Verification verification = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            invariants.checkTransfers(records, audit, List.of(legsOf.apply("A-1"), legsOf.apply("B-1")));
+            invariants.checkQueued(Set.of());
+            return invariants.result();
+        });
+
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.checked().transfers()).isEqualTo(transfers);
+        assertThat(verification.checked().entries()).isEqualTo(2L * transfers + 2);
     }
 
     private static Account account(String ledger, String id, String balance) {

@@ -1,9 +1,8 @@
 package dev.tandem.verification.rest;
 
 import dev.tandem.api.json.JsonSupport;
-import dev.tandem.verification.control.Invariants;
-import dev.tandem.verification.control.LedgerSnapshot;
-import dev.tandem.verification.control.SnapshotReader;
+import dev.tandem.verification.control.Verification;
+import dev.tandem.verification.control.Verifier;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.json.JsonObject;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * {@code GET /verification}: checks Tandem's invariants now and reports what it looked at and what
@@ -23,24 +21,26 @@ import java.util.List;
 public class VerificationResource {
 
     @Inject
-    SnapshotReader reader;
+    Verifier verifier;
 
     @GET
     public JsonObject verify() throws SQLException, JMSException {
-        LedgerSnapshot snapshot = reader.read();
-        List<String> findings = Invariants.check(snapshot);
-        var problems = JsonSupport.arrayBuilder();
-        findings.forEach(problems::add);
+        Verification verification = verifier.verify();
+        Verification.Checked checked = verification.checked();
+        var findings = JsonSupport.arrayBuilder();
+        verification.findings().forEach(findings::add);
         return JsonSupport.objectBuilder()
-                .add("consistent", findings.isEmpty())
+                .add("consistent", verification.consistent())
                 .add("checked", JsonSupport.objectBuilder()
-                        .add("accounts", snapshot.accounts().size())
-                        .add("entries", snapshot.entries().size())
-                        .add("transfers", snapshot.transfers().size())
-                        .add("preparedTransactions", snapshot.preparedTransactions().values().stream().mapToInt(List::size).sum())
-                        .add("queuedRequests", snapshot.queuedTransfers().size())
-                        .add("deadLetters", snapshot.deadLetters().size()))
-                .add("findings", problems)
+                        .add("accounts", checked.accounts())
+                        .add("entries", checked.entries())
+                        .add("transfers", checked.transfers())
+                        .add("transactionManager", checked.transactionManager())
+                        .add("preparedTransactions", checked.preparedTransactions())
+                        .add("otherPreparedTransactions", checked.otherPreparedTransactions())
+                        .add("queuedRequests", checked.queuedRequests())
+                        .add("deadLetters", checked.deadLetters()))
+                .add("findings", findings)
                 .build();
     }
 }

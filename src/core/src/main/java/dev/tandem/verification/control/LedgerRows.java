@@ -1,14 +1,12 @@
 package dev.tandem.verification.control;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** What the invariants are checked against: everything Tandem keeps, as read at one moment. */
-public record LedgerSnapshot(List<Account> accounts, List<Entry> entries, List<Transfer> transfers, List<Audit> audit,
-                             Map<String, List<String>> preparedTransactions, Set<String> queuedTransfers,
-                             List<DeadLetter> deadLetters) {
+/** The rows the invariants are checked against, as the ledgers and the broker hold them. */
+public final class LedgerRows {
+
+    private LedgerRows() {
+    }
 
     /** An account as its ledger holds it. */
     public record Account(String ledger, String id, String currency, BigDecimal balance) {
