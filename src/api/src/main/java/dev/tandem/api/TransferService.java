@@ -23,8 +23,11 @@ public interface TransferService {
      *
      * @throws InvalidTransferException  the request is malformed; nothing was recorded
      * @throws TransferConflictException the id was used before for a different request
+     * @throws TransferFailureException  a technical failure: {@link TransferUnavailableException} (nothing
+     *                                   happened, retry), {@link OutcomeUnknownException} (look it up or retry
+     *                                   with the same id) or {@link HeuristicOutcomeException}
      */
-    TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException;
+    TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException;
 
     /**
      * Accepts a transfer for asynchronous processing and returns at once with its id. Recording it as
@@ -33,15 +36,17 @@ public interface TransferService {
      *
      * @throws InvalidTransferException  the request is malformed; nothing was recorded
      * @throws TransferConflictException the id was used before for a different request
+     * @throws TransferFailureException  a technical failure, as for {@link #transfer}
      */
-    UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException;
+    UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException;
 
     /**
      * {@link #transfer(TransferRequest)} run by the server in the background: returns a future at once,
      * whose {@code get()} yields the outcome (or throws the exception {@code transfer} would have thrown,
      * wrapped in an {@code ExecutionException}).
      */
-    Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException;
+    Future<TransferDetails> transferAsync(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException;
 
     TransferDetails findTransfer(UUID id) throws UnknownTransferException;
 

@@ -2,9 +2,13 @@ package dev.tandem.client;
 
 import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.AccountDetails;
+import dev.tandem.api.HeuristicOutcomeException;
 import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.OutcomeUnknownException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.TransferConflictException;
+import dev.tandem.api.TransferFailureException;
+import dev.tandem.api.TransferUnavailableException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferService;
@@ -47,7 +51,8 @@ public final class RestTransferService implements TransferService {
     }
 
     @Override
-    public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public TransferDetails transfer(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         var response = post(request);
         return switch (response.statusCode()) {
             case 201 -> TransferJson.parseDetails(response.body());
@@ -58,7 +63,7 @@ public final class RestTransferService implements TransferService {
 
     /** {@code POST /transfers} with {@code Prefer: respond-async}: 202 and the transfer is queued. */
     @Override
-    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
         var response = post(request, "Prefer", "respond-async");
         return switch (response.statusCode()) {
             case 202, 201 -> TransferJson.parseDetails(response.body()).id();
@@ -127,16 +132,28 @@ public final class RestTransferService implements TransferService {
     }
 
     /**
-     * For a response that is not an outcome: throws the client's fault (400, 409), or returns the
-     * server's for the caller to throw.
+     * For a response that is not an outcome: throws the client's fault (400, 409) or the technical failure the
+     * problem names, as the remote EJB throws them; returns anything else for the caller to throw.
      */
     private static RuntimeException failure(TransferRequest request, HttpResponse<String> response)
-            throws InvalidTransferException, TransferConflictException {
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
+        JsonObject problem = problem(response);
+        String detail = problem.getString("detail", response.body());
+        String type = problem.getString("type", "");
         if (response.statusCode() == 400) {
-            throw new InvalidTransferException(problem(response).getString("detail", response.body()));
+            throw new InvalidTransferException(detail);
         }
         if (response.statusCode() == 409) {
-            throw new TransferConflictException(request.id(), problem(response).getString("detail", ""));
+            throw new TransferConflictException(request.id(), detail);
+        }
+        if (type.endsWith(":service-unavailable")) {
+            throw new TransferUnavailableException(request.id(), detail);
+        }
+        if (type.endsWith(":outcome-unknown")) {
+            throw new OutcomeUnknownException(request.id(), detail);
+        }
+        if (type.endsWith(":heuristic-outcome")) {
+            throw new HeuristicOutcomeException(request.id(), detail);
         }
         return unexpected(response);
     }

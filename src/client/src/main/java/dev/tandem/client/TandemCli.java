@@ -1,7 +1,10 @@
 package dev.tandem.client;
 
+import dev.tandem.api.HeuristicOutcomeException;
 import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.OutcomeUnknownException;
 import dev.tandem.api.TransferConflictException;
+import dev.tandem.api.TransferUnavailableException;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
 import java.util.Map;
@@ -49,6 +52,15 @@ public class TandemCli {
     static String explain(Exception failure) {
         if (failure instanceof InvalidTransferException) {
             return "invalid request: " + failure.getMessage();
+        }
+        if (failure instanceof TransferUnavailableException) {
+            return "unavailable, nothing was changed: " + failure.getMessage();
+        }
+        if (failure instanceof OutcomeUnknownException) {
+            return "outcome not known yet: " + failure.getMessage();
+        }
+        if (failure instanceof HeuristicOutcomeException) {
+            return "heuristic outcome: " + failure.getMessage();
         }
         if (failure instanceof TransferConflictException || failure instanceof UnknownTransferException
                 || failure instanceof UnknownAccountException) {

@@ -135,6 +135,28 @@ class RemoteEjbIT {
         assertNothingChanged(before, id);
     }
 
+    /** A technical failure reaches a remote EJB caller typed, as the same kind a REST caller's problem names. */
+    @Test
+    void aLedgerOutageReachesRemoteEjbAndRestCallersAsTheSameKindOfFailure() {
+        var before = Tandem.balances("A-0021", "B-0021");
+        String overEjb = UUID.randomUUID().toString();
+        String overRest = UUID.randomUUID().toString();
+        Run ejb;
+        Run rest;
+        try (LedgerOutage outage = LedgerOutage.ofLedgerB()) {
+            ejb = tandem("transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021", "--amount", "3.00", "--id", overEjb);
+            rest = tandem("transfer", "--via", "rest", "--from", "A-0021", "--to", "B-0021", "--amount", "3.00", "--id", overRest);
+        }
+
+        for (Run run : List.of(ejb, rest)) {
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("unavailable, nothing was changed: The request could not be completed",
+                    "a ledger database or the message broker failed", "applied at most once");
+        }
+        assertNothingChanged(before, overEjb);
+        assertNothingChanged(before, overRest);
+    }
+
     private static void assertNothingChanged(Map<String, BigDecimal> before, String id) {
         assertThat(Tandem.balances("A-0021", "B-0021")).isEqualTo(before);
         assertThat(Tandem.get("transfers/" + id).statusCode()).as("no transfer recorded").isEqualTo(404);

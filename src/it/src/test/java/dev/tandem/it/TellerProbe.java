@@ -4,6 +4,7 @@ import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.Roles;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferFailureException;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferService;
 import jakarta.annotation.security.PermitAll;
@@ -35,7 +36,8 @@ public class TellerProbe {
             </glassfish-web-app>
             """;
 
-    public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public TransferDetails transfer(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         try {
             return ((TransferService) new InitialContext().lookup(TransferService.JNDI_NAME)).transfer(request);
         } catch (NamingException e) {

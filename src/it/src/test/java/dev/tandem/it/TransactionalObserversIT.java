@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
+import dev.tandem.api.TransferUnavailableException;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.it.EventStream.Event;
-import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -71,7 +71,7 @@ class TransactionalObserversIT {
         try (EventStream stream = EventStream.open(api.resolve("transfers/events"), null, operatorAuthorization());
              var refusal = ledgers.refuse(ledgers.ledgerB, "ledger_entry", failing.id())) {
 
-            assertThrows(EJBException.class, () -> tandem.transfer(failing));
+            assertThrows(TransferUnavailableException.class, () -> tandem.transfer(failing));
             assertEquals(TransferStatus.COMPLETED, tandem.transfer(marker).status());
 
             // the stream goes in commit order: the first event after the failure is the marker's

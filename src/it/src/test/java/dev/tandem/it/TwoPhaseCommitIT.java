@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
-import jakarta.ejb.EJBException;
+import dev.tandem.api.TransferUnavailableException;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -119,7 +119,7 @@ class TwoPhaseCommitIT {
         try (var refusal = ledgers.refuse(refusing, table, id);
              JMSContext jms = broker.createContext(); JMSConsumer subscriber = subscribe(jms, id)) {
 
-            assertThrows(EJBException.class, () -> tandem.transfer(request));
+            assertThrows(TransferUnavailableException.class, () -> tandem.transfer(request));
 
             assertNull(subscriber.receive(3_000), "no event for a transfer that rolled back");
             assertEquals(sourceBefore, ledgers.balance(request.from()), "source ledger rolled back");

@@ -9,6 +9,7 @@ import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferFailureException;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferService;
@@ -26,7 +27,6 @@ import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Asynchronous;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
@@ -74,7 +74,8 @@ public class TransferServiceBean implements TransferService {
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public TransferDetails transfer(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public TransferDetails transfer(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         TransferRequest identified = identified(request);
         return onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC));
     }
@@ -82,7 +83,7 @@ public class TransferServiceBean implements TransferService {
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
         return pending(request).id();
     }
 
@@ -94,11 +95,13 @@ public class TransferServiceBean implements TransferService {
     @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<TransferDetails> accept(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public Future<TransferDetails> accept(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         return CompletableFuture.completedFuture(pending(request));
     }
 
-    private TransferDetails pending(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    private TransferDetails pending(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         TransferRequest identified = identified(request);
         return onceMoreIfRaced(identified, () -> engine.submit(identified));
     }
@@ -107,7 +110,8 @@ public class TransferServiceBean implements TransferService {
     @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<TransferDetails> transferAsync(TransferRequest request) throws InvalidTransferException, TransferConflictException {
+    public Future<TransferDetails> transferAsync(TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
         TransferRequest identified = identified(request);
         return CompletableFuture.completedFuture(onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC)));
     }
@@ -144,26 +148,27 @@ public class TransferServiceBean implements TransferService {
     /**
      * Runs an engine call, in a transaction of its own that commits when it returns. A transaction
      * that loses the race to record a transfer id rolls back; by the time it has, the winner's record
-     * is there, and running the call again answers with it. A heuristic outcome of the commit is
-     * reported before it goes on to the caller.
+     * is there, and running the call again answers with it. A technical failure reaches the caller
+     * classified ({@link TransactionFailures#classify}), a heuristic outcome counted first.
      */
-    private TransferDetails onceMoreIfRaced(TransferRequest request, EngineCall call) throws TransferConflictException {
-        admission.enter();
+    private TransferDetails onceMoreIfRaced(TransferRequest request, EngineCall call)
+            throws TransferConflictException, TransferFailureException {
         try {
+            admission.enter();
             try {
                 return call.run();
             } catch (DuplicateTransferException lostRace) {
                 return call.run();
+            } finally {
+                admission.leave();
             }
         } catch (DuplicateTransferException impossible) {
             throw new IllegalStateException(impossible);
-        } catch (EJBException failure) {
+        } catch (RuntimeException failure) {
             if (TransactionFailures.isHeuristic(failure)) {
                 counters.heuristicOutcome(request.id(), failure);
             }
-            throw failure;
-        } finally {
-            admission.leave();
+            throw TransactionFailures.classify(request.id(), failure).orElseThrow(() -> failure);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tandem.transfer.rest;
 
 import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.InvalidTransferException;
-import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
@@ -10,10 +9,10 @@ import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.rest.ProblemMapper;
-import dev.tandem.rest.TransferFailedException;
 import dev.tandem.events.control.TransferCounters;
 import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
+import dev.tandem.transfer.control.TransactionFailures;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -95,15 +94,11 @@ public class TransfersResource {
         try {
             return answer.apply(pending.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof InvalidTransferException || e.getCause() instanceof TransferConflictException) {
-                throw (Exception) e.getCause();
-            }
-            throw new TransferFailedException(request.id(), e.getCause());
+            throw e.getCause() instanceof Exception failure ? failure : e;
         } catch (TimeoutException e) {
-            return ProblemMapper.respond(ProblemMapper.outcomeUnknown("The transfer was not recorded within "
+            throw TransactionFailures.outcomeUnknown(request.id(), "The transfer was not recorded within "
                     + ANSWER_WITHIN.toSeconds() + " s: a ledger or the broker went away while it committed, and the"
-                    + " transaction manager completes it once the resource is back.")
-                    .instance(location(request.id()).toString()));
+                    + " transaction manager completes it once the resource is back.");
         }
     }
 
