@@ -28,18 +28,22 @@ public class Ledgers {
     EntityManager ledgerB;
 
     /**
-     * Locks the given accounts for update, always in ascending id order whatever the order of the
-     * arguments. Transfers over the same accounts therefore queue up instead of deadlocking, also
-     * across the two databases, where no database could detect the cycle.
+     * Locks those of the given accounts that {@code ledger} holds for update, always in ascending id order
+     * whatever the order of the arguments. Callers lock ledger A's accounts before ledger B's (which is
+     * ascending id order too): transfers over the same accounts therefore queue up instead of deadlocking,
+     * also across the two databases, where no database could detect the cycle.
      *
      * @return the accounts that exist, by id; unknown ids are absent
      */
-    public Map<String, Account> lockInOrder(String... accountIds) {
+    public Map<String, Account> lockInOrder(LedgerId ledger, String... accountIds) {
         var locked = new LinkedHashMap<String, Account>();
         for (String id : new TreeSet<>(List.of(accountIds))) {
-            LedgerId.ofAccount(id)
-                    .map(ledger -> entityManager(ledger).find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
-                    .ifPresent(account -> locked.put(id, account));
+            if (LedgerId.ofAccount(id).filter(ledger::equals).isPresent()) {
+                Account account = entityManager(ledger).find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+                if (account != null) {
+                    locked.put(id, account);
+                }
+            }
         }
         return locked;
     }

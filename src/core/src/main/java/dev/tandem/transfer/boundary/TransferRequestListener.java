@@ -76,7 +76,9 @@ public class TransferRequestListener implements MessageListener {
             messages.setAside(message, conflict.getMessage());
             messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id());
         } catch (DuplicateTransferException raced) {
-            // already marked for rollback: the redelivery will find the record the other transaction wrote
+            // The engine settles a race for an id in place (it waits for the accounts, then finds the record),
+            // except between two accounts of ledger B or for a request refused before any account is locked.
+            // This transaction is already marked for rollback: the redelivery finds the record the other wrote.
             LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
         } finally {
             admission.leave();

@@ -12,6 +12,7 @@ import dev.tandem.faults.control.FaultPoint;
 import dev.tandem.faults.control.FaultSwitch;
 import dev.tandem.ledger.control.Ledgers;
 import dev.tandem.ledger.entity.Account;
+import dev.tandem.ledger.entity.LedgerId;
 import dev.tandem.transfer.entity.Rejection;
 import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -69,6 +71,14 @@ public class TransferEngine {
             throws TransferConflictException, DuplicateTransferException {
         LOG.fine(() -> "Transfer " + request.id() + " (" + mode + ") begins");
         faults.at(FaultPoint.Stage.FIRST, request.id());
+        Optional<Rejection> rejection = TransferPolicy.screen(request);
+        var locked = new HashMap<String, Account>();
+        // Ledger A's accounts before the registry: a concurrent transaction with the same id holds them until
+        // ledger A commits its record too, which is then found here instead of colliding with it on insert
+        // (a transfer between two accounts of ledger B can still collide, and is then run again).
+        if (rejection.isEmpty()) {
+            locked.putAll(ledgers.lockInOrder(LedgerId.A, request.from(), request.to()));
+        }
         // locked, so that a pending transfer is settled by one transaction only
         Optional<TransferRecord> earlier = registry.findForUpdate(request.id());
         faults.at(FaultPoint.Stage.AFTER_LEDGER_A, request.id());
@@ -76,9 +86,9 @@ public class TransferEngine {
             return replay(earlier.get(), request);
         }
         Instant now = now();
-        Optional<Rejection> rejection = TransferPolicy.screen(request);
         if (rejection.isEmpty()) {
-            rejection = postLegs(request, now);
+            locked.putAll(ledgers.lockInOrder(LedgerId.B, request.from(), request.to()));
+            rejection = postLegs(request, locked, now);
         }
         TransferRecord record = earlier.orElseGet(() -> TransferRecord.accepted(request, mode, now));
         record.settle(rejection, now);
@@ -114,8 +124,7 @@ public class TransferEngine {
         return accepted;
     }
 
-    private Optional<Rejection> postLegs(TransferRequest request, Instant now) {
-        Map<String, Account> locked = ledgers.lockInOrder(request.from(), request.to());
+    private Optional<Rejection> postLegs(TransferRequest request, Map<String, Account> locked, Instant now) {
         Account source = locked.get(request.from());
         Account target = locked.get(request.to());
         Optional<Rejection> rejection = TransferPolicy.check(request, source, target);
