@@ -2,11 +2,15 @@ package dev.tandem.transfer.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.HeuristicOutcomeException;
+import dev.tandem.api.OutcomeUnknownException;
+import dev.tandem.api.TransferUnavailableException;
 import jakarta.ejb.EJBException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** How failures reported by the container are told apart, shaped as Payara reports them. */
@@ -60,5 +64,27 @@ class TransactionFailuresTest {
         assertThat(TransactionFailures.isStopping(failure)).isTrue();
         assertThat(TransactionFailures.isOutcomeUnknown(failure)).isFalse();
         assertThat(TransactionFailures.isStopping(new EJBException(new RollbackException()))).isFalse();
+    }
+
+    @Test
+    void eachKindReachesTheCallerAsItsOwnTypedFailureNamingTheTransfer() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(TransactionFailures.classify(id, new EJBException(new RollbackException())))
+                .get().isInstanceOf(TransferUnavailableException.class)
+                .satisfies(told -> assertThat(told.transferId()).isEqualTo(id))
+                .satisfies(told -> assertThat(told.getMessage()).contains("nothing was changed", "applied at most once"));
+        assertThat(TransactionFailures.classify(id, new EJBException(new EngineClosedException())))
+                .get().isInstanceOf(TransferUnavailableException.class)
+                .satisfies(told -> assertThat(told.getMessage()).contains("Tandem is stopping"));
+        assertThat(TransactionFailures.classify(id, new EJBException(new SystemException("JTS5031"))))
+                .get().isInstanceOf(OutcomeUnknownException.class);
+        assertThat(TransactionFailures.classify(id, new EJBException(new HeuristicMixedException())))
+                .get().isInstanceOf(HeuristicOutcomeException.class);
+    }
+
+    @Test
+    void aBugIsNotPassedOffAsATechnicalFailure() {
+        assertThat(TransactionFailures.classify(UUID.randomUUID(), new EJBException(new NullPointerException()))).isEmpty();
     }
 }
