@@ -1,5 +1,6 @@
 package dev.tandem.faults.control;
 
+import dev.tandem.resources.PassiveXAResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
@@ -17,7 +17,7 @@ import javax.transaction.xa.Xid;
  * instead reports that it rolled back on its own; for {@link FaultPoint#HELD_BEFORE_COMMITS} it holds the
  * commit only while the transfer is armed.
  */
-final class StopDeadResource implements XAResource {
+final class StopDeadResource extends PassiveXAResource {
 
     private static final Logger LOG = Logger.getLogger(StopDeadResource.class.getName());
 
@@ -31,6 +31,7 @@ final class StopDeadResource implements XAResource {
         this.reached = reached;
     }
 
+    /** Votes yes, unlike a passive resource: a read-only vote would leave it out of the commit phase. */
     @Override
     public int prepare(Xid xid) {
         if (point == FaultPoint.BEFORE_DECISION) {
@@ -85,41 +86,5 @@ final class StopDeadResource implements XAResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-    }
-
-    @Override
-    public void start(Xid xid, int flags) {
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-    }
-
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
     }
 }

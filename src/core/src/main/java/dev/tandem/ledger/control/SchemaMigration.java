@@ -1,5 +1,6 @@
 package dev.tandem.ledger.control;
 
+import dev.tandem.resources.DatabaseProduct;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,16 +54,11 @@ final class SchemaMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        String timestamp = isMariaDb(connection) ? "DATETIME(6)" : "TIMESTAMP(6)";
+        String timestamp = DatabaseProduct.of(connection) == DatabaseProduct.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
         try (Statement sql = connection.createStatement()) {
             for (String statement : statements) {
                 sql.execute(statement.formatted(timestamp));
             }
         }
-    }
-
-    static boolean isMariaDb(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-        return product.contains("mariadb") || product.contains("mysql");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.verification.control;
 
+import dev.tandem.resources.DatabaseProduct;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +19,11 @@ import java.util.List;
 record PreparedBranches(List<String> tandems, int others) {
 
     static PreparedBranches in(Connection connection, String transactionManager) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+        DatabaseProduct product = DatabaseProduct.of(connection);
         var tandems = new ArrayList<String>();
         int others = 0;
         try (Statement sql = connection.createStatement()) {
-            if (product.contains("postgres")) {
+            if (product == DatabaseProduct.POSTGRESQL) {
                 try (ResultSet rows = sql.executeQuery("SELECT gid, database = current_database() FROM pg_prepared_xacts")) {
                     while (rows.next()) {
                         if (rows.getBoolean(2)) {
@@ -32,7 +33,7 @@ record PreparedBranches(List<String> tandems, int others) {
                         }
                     }
                 }
-            } else if (product.contains("mariadb") || product.contains("mysql")) {
+            } else if (product == DatabaseProduct.MARIADB) {
                 try (ResultSet rows = sql.executeQuery("XA RECOVER")) {
                     while (rows.next()) {
                         int format = rows.getInt("formatID");

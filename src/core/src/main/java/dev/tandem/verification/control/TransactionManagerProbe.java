@@ -1,11 +1,10 @@
 package dev.tandem.verification.control;
 
+import dev.tandem.resources.PassiveXAResource;
 import dev.tandem.resources.ServerTransactionManager;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
@@ -31,7 +30,7 @@ public class TransactionManagerProbe {
     }
 
     /** Takes part in the transaction without changing anything: read-only at prepare, nothing to commit. */
-    private static final class XidProbe implements XAResource {
+    private static final class XidProbe extends PassiveXAResource {
 
         private Xid xid;
 
@@ -40,47 +39,6 @@ public class TransactionManagerProbe {
             if (this.xid == null) {
                 this.xid = xid;
             }
-        }
-
-        @Override
-        public int prepare(Xid xid) {
-            return XA_RDONLY;
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) throws XAException {
-            return false;
         }
     }
 }
