@@ -37,13 +37,27 @@ public class LargeTransferAlerts {
 
     private static final Logger LOG = Logger.getLogger(LargeTransferAlerts.class.getName());
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
+    private final Event<LargeTransferDetected> alerts;
+    private final TransferCounters counters;
 
+    /**
+     * Constructor injection, not field injection: Payara skips a CDI bean's field injection when no Jakarta EE
+     * component is current on the thread that creates it (see {@code NoFieldInjectionTest}).
+     */
     @Inject
-    Event<LargeTransferDetected> alerts;
+    public LargeTransferAlerts(Event<LargeTransferDetected> alerts, TransferCounters counters) {
+        this.alerts = alerts;
+        this.counters = counters;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
 
-    @Inject
-    TransferCounters counters;
+    /** For the CDI client proxy only. */
+    protected LargeTransferAlerts() {
+        this.alerts = null;
+        this.counters = null;
+        this.http = null;
+    }
 
     void detect(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransferCompleted completed) {
         TransferDetails transfer = completed.transfer();
