@@ -14,18 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Technical failures on the asynchronous path: a ledger that cannot be reached makes every attempt
- * roll back, the broker redelivers with growing delays (1, 2, 4, 8, 16 s, then every 30 s), and after
+ * roll back, each redelivery is held a growing pause (1, 2, 4, 8, 16 s, then every 30 s), and after
  * ten attempts (about 2.5 minutes) the request goes to the dead-letter queue for an operator. Nothing
  * is lost and nothing applies twice.
  * Accounts A-0026, A-0027, B-0026, B-0027.
  */
 @ExtendWith(ConservationCheck.class)
 class LedgerOutageIT {
+
+    /**
+     * The outages below are short: the request queue must be served before one begins, not still waiting
+     * for the server's start-up recovery (which a test class before this one may have set off by a restart).
+     */
+    @BeforeEach
+    void queuedRequestsAreServed() {
+        SubmitReport served = Tandem.submit(transfers(1, "A-0026", "B-0026", "0.01"), Duration.ofMinutes(3));
+        assertThat(served.replies().values()).extracting(Reply::status).containsExactly("COMPLETED");
+    }
 
     @Test
     void queuedRequestsWaitOutALedgerOutageAndCompleteOnceItIsBack() throws Exception {
@@ -47,8 +58,8 @@ class LedgerOutageIT {
         assertThat(report.unanswered()).isEmpty();
         assertThat(report.repliedTwice()).isEmpty();
         assertThat(report.replies().values()).extracting(Reply::status).containsOnly("COMPLETED");
-        // one source account, one message group: while its first request waits to be redelivered the
-        // broker holds back the rest of the group, so that they still apply in order
+        // one source account, one message group: while its first request is held before its redelivery,
+        // the rest of the group waits behind it, so that they still apply in order
         assertThat(report.replies().values()).extracting(Reply::deliveryAttempt)
                 .as("deliveries that failed during the outage were redelivered").anySatisfy(attempt -> assertThat(attempt).isGreaterThan(1));
         assertThat(Tandem.balance("A-0026")).isEqualByComparingTo(before.get("A-0026").subtract(BigDecimal.TEN));
@@ -58,7 +69,10 @@ class LedgerOutageIT {
     @Test
     void requestsThatKeepFailingAreDeadLetteredThenReplayedByAnOperatorAndAppliedOnce() throws Exception {
         var before = Tandem.balances("A-0027", "B-0027");
-        List<TransferRequest> run = transfers(5, "A-0027", "B-0027", "2.00");
+        // one request: the requests of one message group are dead-lettered one after the other, each after
+        // its ten attempts, since the later ones wait behind the first to keep their order (and so may
+        // those of other groups that share its session)
+        List<TransferRequest> run = transfers(1, "A-0027", "B-0027", "5.00");
         List<String> ids = run.stream().map(request -> request.id().toString()).toList();
         var deadLetters = new DeadLetters(Tandem.BROKER.connectionFactory());
         try (var outage = LedgerOutage.ofLedgerB()) {
@@ -78,14 +92,14 @@ class LedgerOutageIT {
         Run replay = Tandem.launcher(replayCommand.toArray(String[]::new));
 
         assertThat(replay.exitCode()).as(replay.output()).isZero();
-        assertThat(replay.output()).contains("replayed 5 dead letter(s)");
+        assertThat(replay.output()).contains("replayed 1 dead letter(s)");
         for (String id : ids) {
             Polling.until(Duration.ofSeconds(30), () -> Tandem.json(Tandem.get("transfers/" + id)),
                     transfer -> transfer.getString("status", "").equals("COMPLETED"));
         }
         assertThat(deadLettersAmong(deadLetters, ids)).isEmpty();
-        assertThat(Tandem.balance("A-0027")).isEqualByComparingTo(before.get("A-0027").subtract(BigDecimal.TEN));
-        assertThat(Tandem.balance("B-0027")).isEqualByComparingTo(before.get("B-0027").add(BigDecimal.TEN));
+        assertThat(Tandem.balance("A-0027")).isEqualByComparingTo(before.get("A-0027").subtract(new BigDecimal("5.00")));
+        assertThat(Tandem.balance("B-0027")).isEqualByComparingTo(before.get("B-0027").add(new BigDecimal("5.00")));
     }
 
     private static List<DeadLetter> deadLettersAmong(DeadLetters deadLetters, List<String> ids) {

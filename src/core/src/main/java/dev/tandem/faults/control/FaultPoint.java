@@ -27,7 +27,7 @@ public enum FaultPoint {
 
     /** Where the engine enlists the faulty resource; the transaction manager prepares and commits in that order. */
     public enum Stage {
-        /** Before the transfer touches any resource. */
+        /** Before the transfer touches any resource, as it is settled or accepted for the queue. */
         FIRST,
         /** After ledger A (which holds the registry) is enlisted, before ledger B is. */
         AFTER_LEDGER_A,

@@ -13,6 +13,7 @@ import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
+import dev.tandem.transfer.control.RedeliveryBackoff;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferMessages;
 import jakarta.ejb.ActivationConfigProperty;
@@ -32,9 +33,11 @@ import java.util.logging.Logger;
  * <p>
  * Outcomes are final and answered once: a completed or rejected transfer, a malformed request (also
  * set aside on {@code tandem.transfers.invalid}), a reused id (set aside too). Anything else is a
- * technical failure: the transaction rolls back and the broker redelivers the request later, until it
- * gives up and moves it to {@code tandem.transfers.dlq}. Redeliveries are harmless: the transfer id
- * makes the engine apply a transfer at most once.
+ * technical failure: the transaction rolls back, the broker redelivers the request at once, and it is
+ * held for a growing pause ({@link RedeliveryBackoff}) before it is tried again, with the later requests
+ * of its message group waiting behind it; after ten attempts the broker moves it to
+ * {@code tandem.transfers.dlq}. Redeliveries are harmless: the transfer id makes the engine apply a
+ * transfer at most once.
  * <p>
  * Its activation (sessions, consumer window, reconnection) is in ejb-jar.xml; the resource adapter
  * that reaches the broker is named per server (glassfish-ejb-jar.xml, jboss-ejb3.xml).
@@ -65,6 +68,7 @@ public class TransferRequestListener implements MessageListener {
             messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
             return;
         }
+        admission.holdRedelivery(RedeliveryBackoff.before(TransferMessages.deliveryAttempt(message)));
         admission.enterQueued();
         try {
             messages.reply(message, engine.execute(request, TransferMode.ASYNC));

@@ -2,6 +2,8 @@ package dev.tandem.transfer.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
@@ -17,9 +19,9 @@ import java.util.logging.Logger;
  * graceful restart")
  * <p>
  * A refused call rolls its transaction back. For a queued request that spends one of its delivery
- * attempts, and the broker redelivers it after a second or more; while the drain lasts, the same request
- * could come back and be refused until the broker gives up on it. So {@link #enterQueued} holds a
- * delivery until the drain is over before it refuses it.
+ * attempts, and the request comes back at once; while the drain lasts, it could be refused until the
+ * broker gives up on it. So {@link #enterQueued} holds a delivery until the drain is over before it
+ * refuses it, and each redelivery is held back first ({@link #holdRedelivery}).
  * <p>
  * A CDI bean, not an EJB: it must stay callable while the EJB containers stop.
  */
@@ -28,6 +30,11 @@ public class EngineAdmission {
 
     private static final Logger LOG = Logger.getLogger(EngineAdmission.class.getName());
 
+    // A lock of its own, never synchronized methods: callers reach this bean through its CDI proxy, whose
+    // overrides of synchronized methods synchronize on the proxy too, and a wait() releases only the bean's
+    // monitor, not the proxy's. A delivery waiting here then held up every other caller (docs: reliability).
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private int inFlight;
     private boolean closed;
     private boolean drained;
@@ -37,11 +44,16 @@ public class EngineAdmission {
      *
      * @throws EngineClosedException the application is stopping
      */
-    public synchronized void enter() {
-        if (closed) {
-            throw new EngineClosedException();
+    public void enter() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new EngineClosedException();
+            }
+            inFlight++;
+        } finally {
+            lock.unlock();
         }
-        inFlight++;
     }
 
     /**
@@ -50,22 +62,43 @@ public class EngineAdmission {
      *
      * @throws EngineClosedException the application is stopping
      */
-    public synchronized void enterQueued() {
-        while (closed && !drained) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    public void enterQueued() {
+        lock.lock();
+        try {
+            while (closed && !drained) {
+                changed.await();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
         enter();
     }
 
-    public synchronized void leave() {
-        inFlight--;
-        if (inFlight == 0) {
-            notifyAll();
+    /**
+     * Holds a redelivered request for {@code pause} before it enters, also while the application stops: a
+     * request refused then comes back at once, and without the pause it would spend its delivery attempts
+     * in a moment and reach the dead-letter queue. A held request is not in flight: the drain does not wait
+     * for it, and nothing else waits for it either.
+     */
+    public void holdRedelivery(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void leave() {
+        lock.lock();
+        try {
+            inFlight--;
+            if (inFlight == 0) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -74,12 +107,13 @@ public class EngineAdmission {
      *
      * @return whether they all finished
      */
-    public synchronized boolean closeAndDrain(Duration patience) throws InterruptedException {
-        closed = true;
+    public boolean closeAndDrain(Duration patience) throws InterruptedException {
+        lock.lock();
         try {
-            long deadline = System.nanoTime() + patience.toNanos();
-            for (long left = patience.toNanos(); inFlight > 0 && left > 0; left = deadline - System.nanoTime()) {
-                wait(Math.max(1, left / 1_000_000));
+            closed = true;
+            long left = patience.toNanos();
+            while (inFlight > 0 && left > 0) {
+                left = changed.awaitNanos(left);
             }
             if (inFlight > 0) {
                 LOG.warning(inFlight + " transfer(s) still in flight after " + patience + "; the application stops anyway");
@@ -87,7 +121,8 @@ public class EngineAdmission {
             return inFlight == 0;
         } finally {
             drained = true;
-            notifyAll();
+            changed.signalAll();
+            lock.unlock();
         }
     }
 }

@@ -112,6 +112,7 @@ public class TransferEngine {
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
     public TransferDetails submit(TransferRequest request) throws TransferConflictException, DuplicateTransferException {
+        faults.at(FaultPoint.Stage.FIRST, request.id());
         Optional<TransferRecord> earlier = registry.find(request.id());
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);

@@ -3,7 +3,9 @@ package dev.tandem.transfer.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,43 @@ class EngineAdmissionTest {
 
         assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(EngineClosedException.class);
+    }
+
+    @Test
+    void aRedeliveryIsHeldForItsWholePauseAlsoWhileTheApplicationStopsAndTheDrainDoesNotWaitForIt() throws Exception {
+        FutureTask<Void> held = new FutureTask<>(() -> admission.holdRedelivery(Duration.ofMillis(500)), null);
+        long started = System.nanoTime();
+        new Thread(held).start();
+
+        assertThat(admission.closeAndDrain(Duration.ofSeconds(10))).isTrue();
+        assertThat(held).as("still held after the drain").isNotDone();
+        held.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void callsGoInAndOutWhileARedeliveryIsHeld() throws Exception {
+        FutureTask<Void> held = new FutureTask<>(() -> admission.holdRedelivery(Duration.ofSeconds(5)), null);
+        new Thread(held).start();
+
+        CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
+            admission.enterQueued();
+            admission.leave();
+        });
+
+        call.get(1, TimeUnit.SECONDS);
+        assertThat(held).as("still held").isNotDone();
+    }
+
+    /**
+     * Callers reach the bean through its CDI proxy, and Weld's proxy synchronizes its overrides of synchronized
+     * methods on itself: a caller waiting inside one would hold every other caller up (found by ./tandem chaos:
+     * one held redelivery stalled all deliveries and synchronous transfers).
+     */
+    @Test
+    void noMethodIsSynchronizedSinceTheCdiProxyWouldSynchronizeOnItselfToo() {
+        assertThat(Arrays.stream(EngineAdmission.class.getDeclaredMethods()).filter(method -> Modifier.isSynchronized(method.getModifiers())))
+                .isEmpty();
     }
 
     @Test
