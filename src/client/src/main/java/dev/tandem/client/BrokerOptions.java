@@ -14,7 +14,7 @@ public class BrokerOptions {
             description = "broker user (default: ${DEFAULT-VALUE}); the password is read from TANDEM_BROKER_PASSWORD")
     String user;
 
-    Broker broker() {
+    public Broker broker() {
         return new Broker(url, user, System.getenv("TANDEM_BROKER_PASSWORD"));
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferUnavailableException;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
+import dev.tandem.client.chaos.ChaosCommand;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tandem", mixinStandardHelpOptions = true,
         description = "Talks to a running Tandem over REST, remote EJB or JMS.",
         subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, AccountsCommand.class, TotalsCommand.class,
-                DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class})
+                DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class, ChaosCommand.class})
 public class TandemCli {
 
     static final int FAILED = 1;

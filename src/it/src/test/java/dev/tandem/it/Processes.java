@@ -2,9 +2,7 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.tandem.client.chaos.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,36 +19,14 @@ final class Processes {
     private Processes() {
     }
 
-    /** Runs {@code command} to its end; kills it and its children by PID if it outlives {@code timeout}. */
+    /** Runs {@code command} to its end; kills it and its children if it outlives {@code timeout}. */
     static Run run(List<String> command, Map<String, String> environment, Duration timeout) {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process;
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            var output = new StringBuilder();
-            var reader = new Thread(() -> {
-                try {
-                    output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    output.append(e);
-                }
-            });
-            reader.start();
-            boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-            assertThat(finished).as("%s finished within %s", command, timeout).isTrue();
-            reader.join(10_000);
-            return new Run(process.exitValue(), output.toString());
+            Commands.Result result = Commands.run(command, environment, timeout);
+            return new Run(result.exitCode(), result.output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
         }
     }
 

@@ -45,6 +45,8 @@ final class Tandem {
     /** As an operator: verification and counters. */
     static final RestTransferService OPERATIONS = new RestTransferService(API, OPERATOR);
     static final Broker BROKER = new Broker(required("tandem.broker.url"), "tandem", secret("broker-password"));
+    /** The broker's operator, who may also use its management address. */
+    static final Broker BROKER_OPERATOR = new Broker(BROKER.url(), "operator", secret("operator-password"));
     /** Payara's admin port, or WildFly's management port. */
     static final int ADMIN_PORT = Integer.parseInt(required("tandem.admin.port"));
     static final AppServer SERVER = AppServer.underTest();
@@ -147,11 +149,20 @@ final class Tandem {
                 arguments);
     }
 
+    /** {@link #launcher(String...)} for a command that may take longer than two minutes. */
+    static Run launcher(Duration timeout, String... arguments) {
+        return launcher(Map.of("TANDEM_VAR", VAR.toString()), timeout, arguments);
+    }
+
     private static Run launcher(Map<String, String> environment, String... arguments) {
+        return launcher(environment, Duration.ofMinutes(2), arguments);
+    }
+
+    private static Run launcher(Map<String, String> environment, Duration timeout, String... arguments) {
         var command = new ArrayList<String>();
         command.add(ROOT.resolve("tandem").toString());
         command.addAll(List.of(arguments));
-        return Processes.run(command, environment, Duration.ofMinutes(2));
+        return Processes.run(command, environment, timeout);
     }
 
     /** The Artemis distribution the instance under test runs on (for its command-line tools). */
