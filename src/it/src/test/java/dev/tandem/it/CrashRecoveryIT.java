@@ -3,6 +3,7 @@ package dev.tandem.it;
 import static dev.tandem.api.jms.TransferMessaging.EVENTS_TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.client.jms.Broker;
 import dev.tandem.it.Processes.Run;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -40,6 +41,12 @@ class CrashRecoveryIT {
 
     private static final Path FAULTS = Path.of(System.getProperty("tandem.faults.dir"));
     private static final BigDecimal AMOUNT = new BigDecimal("5.00");
+    /**
+     * The events' subscription lives through the kill, the restart and the recovery, minutes on a busy machine:
+     * if its connection misses a ping it reattaches to its session on the broker instead of closing the consumer.
+     */
+    private static final Broker EVENTS_LISTENER = new Broker(Tandem.BROKER.url() + "?reconnectAttempts=-1",
+            Tandem.BROKER.user(), Tandem.BROKER.password());
 
     private record Transfer(UUID id, String from, String to) {
         String json() {
@@ -58,7 +65,7 @@ class CrashRecoveryIT {
         for (Transfer transfer : transfers) {
             Files.writeString(armed(transfer), point);
         }
-        try (JMSContext jms = Tandem.BROKER.connectionFactory().createContext();
+        try (JMSContext jms = EVENTS_LISTENER.connectionFactory().createContext();
              JMSConsumer events = jms.createConsumer(jms.createTopic(EVENTS_TOPIC),
                      "transferId IN ('" + transfers.get(0).id() + "', '" + transfers.get(1).id() + "')")) {
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

@@ -14,4 +14,10 @@ class RedeliveryBackoffTest {
                 .containsExactly(0L, 1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L, 30L);
         assertThat(RedeliveryBackoff.before(1_000)).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void aShorterLongestPauseCutsTheDoublingShort() {
+        assertThat(IntStream.rangeClosed(1, 10).mapToObj(attempt -> RedeliveryBackoff.before(attempt, Duration.ofSeconds(4)))
+                .map(Duration::toSeconds)).containsExactly(0L, 1L, 2L, 4L, 4L, 4L, 4L, 4L, 4L, 4L);
+    }
 }
