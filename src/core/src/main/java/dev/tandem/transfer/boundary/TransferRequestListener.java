@@ -1,6 +1,7 @@
 package dev.tandem.transfer.boundary;
 
 import static dev.tandem.api.jms.TransferMessaging.CONFLICT;
+import static dev.tandem.api.jms.TransferMessaging.GROUP_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.INVALID;
 import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
@@ -13,9 +14,11 @@ import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
+import dev.tandem.transfer.control.GroupTurns;
 import dev.tandem.transfer.control.RedeliveryBackoff;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferMessages;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -24,6 +27,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,7 +39,7 @@ import java.util.logging.Logger;
  * set aside on {@code tandem.transfers.invalid}), a reused id (set aside too). Anything else is a
  * technical failure: the transaction rolls back, the broker redelivers the request at once, and it is
  * held for a growing pause ({@link RedeliveryBackoff}) before it is tried again, with the later requests
- * of its message group waiting behind it; after ten attempts the broker moves it to
+ * of its message group waiting behind it (also when they reach another session: {@link GroupTurns}); after ten attempts the broker moves it to
  * {@code tandem.transfers.dlq}. Redeliveries are harmless: the transfer id makes the engine apply a
  * transfer at most once.
  * <p>
@@ -58,6 +62,12 @@ public class TransferRequestListener implements MessageListener {
     @Inject
     EngineAdmission admission;
 
+    @Inject
+    GroupTurns turns;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Override
     public void onMessage(Message message) {
         TransferRequest request;
@@ -68,6 +78,7 @@ public class TransferRequestListener implements MessageListener {
             messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
             return;
         }
+        transactions.registerInterposedSynchronization(turns.take(groupOf(message), request.id().toString()));
         admission.holdRedelivery(RedeliveryBackoff.before(TransferMessages.deliveryAttempt(message)));
         admission.enterQueued();
         try {
@@ -86,6 +97,14 @@ public class TransferRequestListener implements MessageListener {
             LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
         } finally {
             admission.leave();
+        }
+    }
+
+    private static String groupOf(Message message) {
+        try {
+            return message.getStringProperty(GROUP_PROPERTY);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot read a transfer request's group: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 
