@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * One queued request of a message group in hand at a time, in this server, until its transaction ends;
- * and after a rollback, the group's turn kept a few seconds for the redelivery of the request that
- * rolled back.
+ * and after a rollback, the group's turn kept for the redelivery of the request that rolled back, up to
+ * a minute: it comes back at once, unless the broker is restarting (which takes up to a minute here).
  * <p>
  * The broker gives a group's requests to one consumer, one after the other, and a redelivered request
  * comes back to it at once, ahead of the later ones; that keeps an account's transfers in order. It does
@@ -22,15 +22,18 @@ import java.util.logging.Logger;
  * overtaken by the next request of its group on another (README, Reliability: "order across a broker
  * restart"). Here the later request waits for the earlier one, whichever sessions they reach.
  * <p>
- * A waiting delivery holds its session; it waits at most {@link #PATIENCE}, longer than the longest
- * hold of a redelivery, and then goes ahead.
+ * A waiting delivery holds its session; it waits at most {@link #PATIENCE}, longer than a kept turn
+ * and the longest hold of a redelivery together, and then goes ahead. (If it waited longer than the
+ * broker's transaction timeout, the broker rolls its delivery back and it comes again, still in order.)
+ * A request that rolled back for the last time goes to the dead-letter queue and does not come back: its
+ * group then waits out the minute.
  */
 @ApplicationScoped
 public class GroupTurns {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    /** How long a group waits for the redelivery of a request that rolled back: it comes back at once. */
-    static final Duration RESERVATION = Duration.ofSeconds(5);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** How long a group waits for the redelivery of a request that rolled back. */
+    static final Duration RESERVATION = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(GroupTurns.class.getName());
 
