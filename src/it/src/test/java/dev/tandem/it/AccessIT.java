@@ -45,15 +45,15 @@ class AccessIT {
     private static final Map<String, List<String>> READS_BY_ROLE = Map.of(
             "viewer", List.of("accounts", "accounts/A-0037", "ledgers/totals", "caller", "../", "../dashboard.js"),
             "teller", List.of("accounts", "accounts/A-0037", "ledgers/totals", "caller", "../"),
-            "operator", List.of("accounts", "ledgers/totals", "caller", "verification", "transfers/counters", "../"));
+            "operator", List.of("accounts", "ledgers/totals", "caller", "verification", "transfers/counters", "metrics", "../"));
 
-    private static final List<String> OPERATIONS = List.of("verification", "transfers/counters");
+    private static final List<String> OPERATIONS = List.of("verification", "transfers/counters", "metrics");
 
     @Test
     void nobodyReadsOrMovesMoneyWithoutSigningIn() throws Exception {
         var softly = new SoftAssertions();
         for (String path : List.of("accounts", "accounts/A-0037", "ledgers/totals", "transfers/" + UUID.randomUUID(), "caller",
-                "verification", "transfers/counters", "transfers/events", "../", "../dashboard.js")) {
+                "verification", "transfers/counters", "metrics", "transfers/events", "../", "../dashboard.js")) {
             expect(softly, get(path, ANONYMOUS), Access.UNAUTHENTICATED, "anonymous GET " + path);
         }
         softly.assertAll();

@@ -4,6 +4,7 @@ import dev.tandem.api.TransferDetails;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.events.entity.LargeTransferDetected;
 import dev.tandem.events.entity.TransferCompleted;
+import dev.tandem.metrics.control.TransferMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -39,23 +40,23 @@ public class LargeTransferAlerts {
 
     private final HttpClient http;
     private final Event<LargeTransferDetected> alerts;
-    private final TransferCounters counters;
+    private final TransferMetrics metrics;
 
     /**
      * Constructor injection, not field injection: Payara skips a CDI bean's field injection when no Jakarta EE
      * component is current on the thread that creates it (see {@code NoFieldInjectionTest}).
      */
     @Inject
-    public LargeTransferAlerts(Event<LargeTransferDetected> alerts, TransferCounters counters) {
+    public LargeTransferAlerts(Event<LargeTransferDetected> alerts, TransferMetrics metrics) {
         this.alerts = alerts;
-        this.counters = counters;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** For the CDI client proxy only. */
     protected LargeTransferAlerts() {
         this.alerts = null;
-        this.counters = null;
+        this.metrics = null;
         this.http = null;
     }
 
@@ -71,9 +72,9 @@ public class LargeTransferAlerts {
             try {
                 alerts.fireAsync(new LargeTransferDetected(transfer)).whenComplete((alert, failure) -> {
                     if (failure == null) {
-                        counters.alertSent();
+                        metrics.alertSent();
                     } else {
-                        counters.alertFailed();
+                        metrics.alertFailed();
                         LOG.log(Level.WARNING, "Alert about " + transfer + " failed", failure);
                     }
                 });

@@ -7,11 +7,15 @@ import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.TransferConflictException;
+import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
+import dev.tandem.metrics.control.Outcome;
+import dev.tandem.metrics.control.QueuedSettlement;
+import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.GroupTurns;
@@ -28,6 +32,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,24 +70,32 @@ public class TransferRequestListener implements MessageListener {
     @Inject
     GroupTurns turns;
 
+    @Inject
+    TransferMetrics metrics;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     @Override
     public void onMessage(Message message) {
+        QueuedSettlement measured = metrics.delivered(sentAt(message));
+        transactions.registerInterposedSynchronization(measured);
         TransferRequest request;
         try {
             request = read(message);
         } catch (InvalidTransferException malformed) {
             messages.setAside(message, malformed.getMessage());
             messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
+            measured.ended(Outcome.INVALID, null);
             return;
         }
         transactions.registerInterposedSynchronization(turns.take(groupOf(message), request.id().toString()));
         admission.holdRedelivery(RedeliveryBackoff.before(TransferMessages.deliveryAttempt(message)));
         admission.enterQueued();
         try {
-            messages.reply(message, engine.execute(request, TransferMode.ASYNC));
+            TransferDetails outcome = engine.execute(request, TransferMode.ASYNC);
+            messages.reply(message, outcome);
+            measured.ended(Outcome.of(outcome), request.currency());
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "Transfer " + request.id() + " failed; its transaction rolls back and the broker redelivers"
                     + " its request (delivery attempt " + TransferMessages.deliveryAttempt(message) + ")", failure);
@@ -90,6 +103,7 @@ public class TransferRequestListener implements MessageListener {
         } catch (TransferConflictException conflict) {
             messages.setAside(message, conflict.getMessage());
             messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id());
+            measured.ended(Outcome.CONFLICT, request.currency());
         } catch (DuplicateTransferException raced) {
             // The engine settles a race for an id in place (it waits for the accounts, then finds the record),
             // except between two accounts of ledger B or for a request refused before any account is locked.
@@ -97,6 +111,14 @@ public class TransferRequestListener implements MessageListener {
             LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
         } finally {
             admission.leave();
+        }
+    }
+
+    private static Instant sentAt(Message message) {
+        try {
+            return message.getJMSTimestamp() > 0 ? Instant.ofEpochMilli(message.getJMSTimestamp()) : null;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot read a transfer request's timestamp: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 

@@ -15,8 +15,11 @@ import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferService;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
-import dev.tandem.events.control.TransferCounters;
 import dev.tandem.ledger.control.Ledgers;
+import dev.tandem.metrics.control.Entry;
+import dev.tandem.metrics.control.Outcome;
+import dev.tandem.metrics.control.TransferMetrics;
+import dev.tandem.metrics.control.TransferMetrics.Call;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
@@ -24,6 +27,7 @@ import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Asynchronous;
@@ -69,22 +73,21 @@ public class TransferServiceBean implements TransferService {
     Ledgers ledgers;
 
     @Inject
-    TransferCounters counters;
+    TransferMetrics metrics;
 
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        TransferRequest identified = identified(request);
-        return onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC));
+        return measured(Call.TRANSFER, Entry.EJB, request);
     }
 
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return pending(request).id();
+        return measured(Call.ACCEPTANCE, Entry.EJB, request).id();
     }
 
     /**
@@ -97,13 +100,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> accept(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(pending(request));
-    }
-
-    private TransferDetails pending(TransferRequest request)
-            throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        TransferRequest identified = identified(request);
-        return onceMoreIfRaced(identified, () -> engine.submit(identified));
+        return CompletableFuture.completedFuture(measured(Call.ACCEPTANCE, Entry.REST, request));
     }
 
     @Override
@@ -112,8 +109,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        TransferRequest identified = identified(request);
-        return CompletableFuture.completedFuture(onceMoreIfRaced(identified, () -> engine.execute(identified, TransferMode.SYNC)));
+        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.REST, request));
     }
 
     @Override
@@ -141,6 +137,26 @@ public class TransferServiceBean implements TransferService {
         return ledgers.totals();
     }
 
+    /** The engine applies the transfer ({@code TRANSFER}) or accepts it for the queue, timed and counted by outcome. */
+    private TransferDetails measured(Call call, Entry entry, TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
+        Timer.Sample started = metrics.start();
+        Outcome outcome = Outcome.FAILED;
+        try {
+            TransferRequest identified = identified(request);
+            TransferDetails result = onceMoreIfRaced(identified, call == Call.TRANSFER
+                    ? () -> engine.execute(identified, TransferMode.SYNC)
+                    : () -> engine.submit(identified));
+            outcome = Outcome.of(result);
+            return result;
+        } catch (InvalidTransferException | TransferConflictException | TransferFailureException refused) {
+            outcome = Outcome.of(refused);
+            throw refused;
+        } finally {
+            metrics.ended(call, entry, started, outcome, request == null ? null : request.currency());
+        }
+    }
+
     private interface EngineCall {
         TransferDetails run() throws TransferConflictException, DuplicateTransferException;
     }
@@ -166,7 +182,7 @@ public class TransferServiceBean implements TransferService {
             throw new IllegalStateException(impossible);
         } catch (RuntimeException failure) {
             if (TransactionFailures.isHeuristic(failure)) {
-                counters.heuristicOutcome(request.id(), failure);
+                metrics.heuristicOutcome(request.id(), failure);
             }
             throw TransactionFailures.classify(request.id(), failure).orElseThrow(() -> failure);
         }

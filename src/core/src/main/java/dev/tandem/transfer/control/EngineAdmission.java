@@ -90,6 +90,16 @@ public class EngineAdmission {
         }
     }
 
+    /** How many calls are in the engine now. */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void leave() {
         lock.lock();
         try {

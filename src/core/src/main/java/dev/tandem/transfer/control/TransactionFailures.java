@@ -46,7 +46,7 @@ public final class TransactionFailures {
                     + " nothing was changed. It is safe to retry once it is back" + RETRY_RULE));
         }
         if (isHeuristic(failure)) {
-            // logged where it is counted (TransferCounters)
+            // logged where it is counted (TransferMetrics)
             return Optional.of(new HeuristicOutcomeException(transferId, "The transaction manager reported that the resources"
                     + " of this request did not all reach the same outcome. Operators have been alerted; look the transfer up"
                     + " and run ./tandem verify to see where it stands before retrying."));

@@ -1,5 +1,6 @@
 package dev.tandem.transfer.control;
 
+import dev.tandem.api.TransferStatus;
 import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +27,14 @@ public class TransferRegistry {
     /** Finds the record and locks it until the transaction ends; nothing is locked when there is none. */
     public Optional<TransferRecord> findForUpdate(UUID id) {
         return Optional.ofNullable(ledgerA.find(TransferRecord.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** How many transfers the registry holds, by status; a status without any is left out. */
+    public Map<TransferStatus, Long> countByStatus() {
+        var counts = new EnumMap<TransferStatus, Long>(TransferStatus.class);
+        ledgerA.createQuery("select r.status, count(r) from TransferRecord r group by r.status", Object[].class)
+                .getResultList().forEach(row -> counts.put((TransferStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /**

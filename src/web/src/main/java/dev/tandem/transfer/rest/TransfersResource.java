@@ -9,7 +9,7 @@ import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
 import dev.tandem.rest.ProblemMapper;
-import dev.tandem.events.control.TransferCounters;
+import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import dev.tandem.transfer.control.TransactionFailures;
@@ -63,7 +63,7 @@ public class TransfersResource {
     TransferFeed feed;
 
     @Inject
-    TransferCounters counters;
+    TransferMetrics metrics;
 
     @Context
     UriInfo uriInfo;
@@ -130,7 +130,7 @@ public class TransfersResource {
     @Path("counters")
     public JsonObject counters() {
         var counts = JsonSupport.objectBuilder();
-        counters.snapshot().forEach(counts::add);
+        metrics.counters().forEach(counts::add);
         return counts.build();
     }
 
