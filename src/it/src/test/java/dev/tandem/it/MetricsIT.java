@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
+import dev.tandem.api.jms.TransferMessaging;
 import dev.tandem.client.jms.SubmitReport;
 import dev.tandem.it.Processes.Run;
+import jakarta.jms.JMSContext;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /metrics} in the Prometheus text format, on both servers alike (who may read it: AccessIT): every entry point
- * counted and timed by outcome once its transaction has ended, the queue's delay, the committed events and the
- * registry's counts by status. Accounts A-0050, B-0050 (in dollars).
+ * counted and timed by outcome once its transaction has ended, the queue's delay, the committed events, the
+ * registry's counts by status and the queues' depths. Accounts A-0050, B-0050 (in dollars).
  */
 @ExtendWith(ConservationCheck.class)
 class MetricsIT {
@@ -47,6 +49,9 @@ class MetricsIT {
         SubmitReport queuedByJms = Tandem.submit(List.of(new TransferRequest(UUID.randomUUID(), "A-0050", "B-0050",
                 new BigDecimal("1.00"), "USD")), Duration.ofSeconds(60));
         assertThat(queuedByJms.count("COMPLETED")).isEqualTo(1);
+        try (JMSContext jms = Tandem.BROKER.connectionFactory().createContext()) {
+            jms.createProducer().send(jms.createQueue(TransferMessaging.REQUEST_QUEUE), "{\"from\": \"A-0050\", ");
+        }
         Run ejb = Tandem.launcher("transfer", "--via", "ejb", "--from", "A-0050", "--to", "B-0050", "--amount", "1.00", "--currency", "USD");
         assertThat(ejb.exitCode()).as(ejb.output()).isZero();
         Polling.until(Duration.ofSeconds(60), () -> Tandem.json(Tandem.get("transfers/" + queuedByRest)).getString("status"),
@@ -63,6 +68,12 @@ class MetricsIT {
         assertThat(after.increase(before, "tandem_acceptances_seconds_count", "entry", "rest", "outcome", "pending", "currency", "USD"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(after.increase(before, "tandem_queue_delay_seconds_count")).isGreaterThanOrEqualTo(2);
+        Scrape setAside = Polling.until(Duration.ofSeconds(30), Scrape::now,
+                now -> now.increase(before, "tandem_transfers_seconds_count", "entry", "queue", "outcome", "invalid", "currency", "other") >= 1);
+        assertThat(setAside.increase(before, "tandem_queue_messages", "queue", TransferMessaging.INVALID_QUEUE))
+                .as("the malformed request set aside").isGreaterThanOrEqualTo(1);
+        assertThat(setAside.samples()).containsKeys("tandem_queue_messages{queue=\"" + TransferMessaging.REQUEST_QUEUE + "\"}",
+                "tandem_queue_messages{queue=\"" + TransferMessaging.DEAD_LETTER_QUEUE + "\"}");
         assertThat(after.increase(before, "tandem_transfer_events_total", "kind", "completed", "transaction", "committed"))
                 .isGreaterThanOrEqualTo(4);
         assertThat(after.increase(before, "tandem_transfer_events_total", "kind", "rejected", "transaction", "committed"))

@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.ejb.EJBException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -49,7 +51,8 @@ import java.util.stream.Collectors;
  * ended, counted after it ended; {@code tandem_transactions_heuristic_total},
  * {@code tandem_transactions_outcome_unknown_total}; {@code tandem_alerts_total{outcome}}.</li>
  * <li>{@code tandem_transfers_in_flight}; {@code tandem_transfer_records{status}}, read from the registry
- * at each scrape, so that it survives a restart; the JVM's memory, threads, collections and CPU.</li>
+ * at each scrape, so that it survives a restart; {@code tandem_queue_messages{queue}}, the request, invalid and
+ * dead-letter queues' depths; the JVM's memory, threads, collections and CPU.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -67,7 +70,7 @@ public class TransferMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics collections = new JvmGcMetrics();
     private final EngineAdmission admission;
-    private final RegistryCounts transfers;
+    private final ScrapeReadings readings;
 
     private Timer queueDelay;
     private Counter heuristic;
@@ -75,15 +78,16 @@ public class TransferMetrics {
     private Counter alertsSent;
     private Counter alertsFailed;
     private MultiGauge records;
+    private MultiGauge queues;
 
     /**
      * Constructor injection, not field injection: Payara skips a CDI bean's field injection when no Jakarta EE
      * component is current on the thread that creates it, and an after-completion observer may be the first.
      */
     @Inject
-    public TransferMetrics(EngineAdmission admission, RegistryCounts transfers) {
+    public TransferMetrics(EngineAdmission admission, ScrapeReadings readings) {
         this.admission = admission;
-        this.transfers = transfers;
+        this.readings = readings;
     }
 
     /** For the CDI client proxy only. */
@@ -102,6 +106,8 @@ public class TransferMetrics {
                 .description("calls into the transfer engine that have not ended").register(registry);
         records = MultiGauge.builder("tandem.transfer.records")
                 .description("transfers recorded in the registry (ledger A), by status, read at each scrape").register(registry);
+        queues = MultiGauge.builder("tandem.queue.messages")
+                .description("messages waiting on Tandem's queues, counted at each scrape").register(registry);
         queueDelay = latency(Timer.builder("tandem.queue.delay")
                 .description("from the send of a queued request to the commit of its settlement"));
         heuristic = Counter.builder("tandem.transactions.heuristic")
@@ -123,17 +129,23 @@ public class TransferMetrics {
         registry.close();
     }
 
-    /** The metrics in the Prometheus text format, with the registry's counts by status read now. */
+    /** The metrics in the Prometheus text format, with what the ledgers and the broker hold read now. */
     public String scrape() {
-        try {
-            records.register(everyStatus(transfers.byStatus()).entrySet().stream()
-                    .map(count -> MultiGauge.Row.of(Tags.of("status", count.getKey().name()), count.getValue()))
-                    .collect(Collectors.toList()), true);
-        } catch (EJBException | PersistenceException unreachable) {
-            records.register(List.of(), true);
-            LOG.log(Level.FINE, "The registry could not be counted for the metrics", unreachable);
-        }
+        read(records, "status", () -> everyStatus(readings.transfersByStatus()));
+        read(queues, "queue", readings::queueDepths);
         return registry.scrape();
+    }
+
+    /** Sets a gauge's rows to what {@code reading} finds, or drops them if it fails: no stale figures. */
+    private static void read(MultiGauge gauge, String tag, Supplier<Map<?, Long>> reading) {
+        try {
+            gauge.register(reading.get().entrySet().stream()
+                    .map(count -> MultiGauge.Row.of(Tags.of(tag, count.getKey().toString()), count.getValue()))
+                    .collect(Collectors.toList()), true);
+        } catch (EJBException | PersistenceException | JMSRuntimeException unreachable) {
+            gauge.register(List.of(), true);
+            LOG.log(Level.FINE, "Not read for the metrics: " + tag, unreachable);
+        }
     }
 
     /** What a call into the engine did: the two timers of the transfer metrics. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.metrics.control.TransferMetrics.Call;
 import dev.tandem.transfer.control.EngineAdmission;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.Status;
 import java.time.Instant;
 import java.util.Map;
@@ -15,10 +16,15 @@ import org.junit.jupiter.api.Test;
 class TransferMetricsTest {
 
     private final EngineAdmission admission = new EngineAdmission();
-    private final TransferMetrics metrics = new TransferMetrics(admission, new RegistryCounts() {
+    private final TransferMetrics metrics = new TransferMetrics(admission, new ScrapeReadings() {
         @Override
-        public Map<TransferStatus, Long> byStatus() {
+        public Map<TransferStatus, Long> transfersByStatus() {
             return Map.of(TransferStatus.COMPLETED, 7L, TransferStatus.REJECTED, 2L);
+        }
+
+        @Override
+        public Map<String, Long> queueDepths() {
+            throw new JMSRuntimeException("the broker is down");
         }
     });
 
@@ -48,11 +54,12 @@ class TransferMetricsTest {
     }
 
     @Test
-    void theRegistrysCountsAreReadAtEachScrapeEveryStatusIncluded() {
+    void theRegistrysCountsAreReadAtEachScrapeEveryStatusIncludedAndWhatCannotBeReadIsLeftOut() {
         assertThat(metrics.scrape())
                 .contains("tandem_transfer_records{status=\"COMPLETED\"} 7")
                 .contains("tandem_transfer_records{status=\"REJECTED\"} 2")
-                .contains("tandem_transfer_records{status=\"PENDING\"} 0");
+                .contains("tandem_transfer_records{status=\"PENDING\"} 0")
+                .as("a queue that cannot be read is left out, not shown stale").doesNotContain("tandem_queue_messages{");
     }
 
     @Test
