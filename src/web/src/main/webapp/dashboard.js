@@ -12,6 +12,19 @@ async function getJson(path) {
     return response.json();
 }
 
+/** Every item of a list that is answered a page at a time, following its Link rel="next" headers. */
+async function getEveryPage(path) {
+    const items = [];
+    for (let url = `${api}/${path}`; url;) {
+        const response = await fetch(url, {headers: {Accept: 'application/json'}});
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        items.push(...await response.json());
+        const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('Link') || '');
+        url = next ? next[1] : null;
+    }
+    return items;
+}
+
 function cell(text, className) {
     const td = document.createElement('td');
     td.textContent = text;
@@ -137,7 +150,7 @@ async function start() {
     $('#transfer-section').hidden = !roles.includes('teller');
     $('#counters').hidden = !roles.includes('operator');
     $('#transfer-form').addEventListener('submit', transfer);
-    (await getJson('accounts')).forEach(showAccount);
+    (await getEveryPage('accounts')).forEach(showAccount);
     await refreshTotals();
     await refreshCounters();
     listen();

@@ -28,14 +28,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /** {@link TransferService} over Tandem's REST API, so that a client can switch channels without changes. */
 public final class RestTransferService implements TransferService {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
@@ -97,12 +100,24 @@ public final class RestTransferService implements TransferService {
 
     @Override
     public List<AccountDetails> accounts() {
-        var response = ok(send(HttpRequest.newBuilder(base.resolve("accounts")).GET()));
         var accounts = new ArrayList<AccountDetails>();
-        try (var reader = JsonSupport.reader(response.body())) {
-            reader.readArray().forEach(account -> accounts.add(TransferJson.parseAccount(account.asJsonObject())));
+        Optional<URI> page = Optional.of(base.resolve("accounts"));
+        while (page.isPresent()) {
+            var response = ok(send(HttpRequest.newBuilder(page.get()).GET()));
+            try (var reader = JsonSupport.reader(response.body())) {
+                reader.readArray().forEach(account -> accounts.add(TransferJson.parseAccount(account.asJsonObject())));
+            }
+            page = nextPage(response);
         }
         return accounts;
+    }
+
+    /** The {@code Link} header's {@code rel="next"}: the next page of a list, if there is one. */
+    public static Optional<URI> nextPage(HttpResponse<?> response) {
+        return response.headers().allValues("Link").stream()
+                .flatMap(header -> NEXT_LINK.matcher(header).results())
+                .map(next -> response.uri().resolve(next.group(1)))
+                .findFirst();
     }
 
     @Override

@@ -43,16 +43,18 @@ class AccessIT {
 
     /** What each caller may read; a transfer is checked on its own below. */
     private static final Map<String, List<String>> READS_BY_ROLE = Map.of(
-            "viewer", List.of("accounts", "accounts/A-0037", "ledgers/totals", "caller", "../", "../dashboard.js"),
-            "teller", List.of("accounts", "accounts/A-0037", "ledgers/totals", "caller", "../"),
-            "operator", List.of("accounts", "ledgers/totals", "caller", "verification", "transfers/counters", "metrics", "../"));
+            "viewer", List.of("accounts", "accounts/A-0037", "accounts/A-0037/entries", "transfers", "ledgers/totals", "caller", "../",
+                    "../dashboard.js"),
+            "teller", List.of("accounts", "accounts/A-0037", "transfers?account=A-0037", "ledgers/totals", "caller", "../"),
+            "operator", List.of("accounts", "accounts/A-0037/entries", "transfers", "ledgers/totals", "caller", "verification", "transfers/counters", "metrics", "../"));
 
     private static final List<String> OPERATIONS = List.of("verification", "transfers/counters", "metrics");
 
     @Test
     void nobodyReadsOrMovesMoneyWithoutSigningIn() throws Exception {
         var softly = new SoftAssertions();
-        for (String path : List.of("accounts", "accounts/A-0037", "ledgers/totals", "transfers/" + UUID.randomUUID(), "caller",
+        for (String path : List.of("accounts", "accounts/A-0037", "accounts/A-0037/entries", "transfers", "ledgers/totals",
+                "transfers/" + UUID.randomUUID(), "caller",
                 "verification", "transfers/counters", "metrics", "transfers/events", "../", "../dashboard.js")) {
             expect(softly, get(path, ANONYMOUS), Access.UNAUTHENTICATED, "anonymous GET " + path);
         }

@@ -69,13 +69,15 @@ class LedgerUpgradeTest {
         assertThat(contents(dataSource, ledger.id)).isEqualTo(before);
         assertThat(upgrade.initialSchemaVersion).as("the version the ledger was taken to be at")
                 .isEqualTo(ledger.id == LedgerId.A ? "1.1" : "1.0");
-        assertThat(upgrade.migrationsExecuted).as("versions applied").isEqualTo(ledger.id == LedgerId.A ? 1 : 0);
+        assertThat(upgrade.migrationsExecuted).as("versions applied").isEqualTo(ledger.id == LedgerId.A ? 3 : 1);
         assertThat(history(dataSource)).containsExactlyElementsOf(ledger.id == LedgerId.A
-                ? List.of("1.1 BASELINE", "2.1 JDBC") : List.of("1.0 BASELINE"));
+                ? List.of("1.1 BASELINE", "2.1 JDBC", "3.0 JDBC", "3.1 JDBC") : List.of("1.0 BASELINE", "3.0 JDBC"));
         assertThat(again.migrationsExecuted).isZero();
         if (ledger.id == LedgerId.A) {
-            assertThat(indexes(dataSource, "transfer_record")).contains("transfer_record_by_created_at");
+            assertThat(indexes(dataSource, "transfer_record")).contains("transfer_record_by_created_at", "transfer_record_by_source",
+                    "transfer_record_by_target", "transfer_record_by_status");
         }
+        assertThat(indexes(dataSource, "ledger_entry")).contains("ledger_entry_by_account_and_time");
     }
 
     @ParameterizedTest
@@ -86,8 +88,8 @@ class LedgerUpgradeTest {
         MigrateResult created = LedgerMigrations.migrate(ledger.id, dataSource);
 
         assertThat(history(dataSource)).containsExactlyElementsOf(ledger.id == LedgerId.A
-                ? List.of("1.0 JDBC", "1.1 JDBC", "2.1 JDBC") : List.of("1.0 JDBC"));
-        assertThat(created.migrationsExecuted).isEqualTo(ledger.id == LedgerId.A ? 3 : 1);
+                ? List.of("1.0 JDBC", "1.1 JDBC", "2.1 JDBC", "3.0 JDBC", "3.1 JDBC") : List.of("1.0 JDBC", "3.0 JDBC"));
+        assertThat(created.migrationsExecuted).isEqualTo(ledger.id == LedgerId.A ? 5 : 2);
         assertThat(contents(dataSource, ledger.id)).allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.api.json;
 
 import dev.tandem.api.AccountDetails;
+import dev.tandem.api.EntryDetails;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.RejectionReason;
@@ -108,6 +109,20 @@ public final class TransferJson {
                 .add("owner", account.owner())
                 .add("currency", account.currency())
                 .add("balance", account.balance().toPlainString())
+                .build();
+    }
+
+    /** A statement line; the opening balance has no {@code transfer} and says {@code "opening": true}. */
+    public static JsonObject toJson(EntryDetails entry) {
+        JsonObjectBuilder json = JsonSupport.objectBuilder().add("id", entry.id()).add("account", entry.account());
+        if (entry.transfer() == null) {
+            json.add("opening", true);
+        } else {
+            json.add("transfer", entry.transfer().toString());
+        }
+        return json.add("amount", entry.amount().toPlainString())
+                .add("balanceAfter", entry.balanceAfter().toPlainString())
+                .add("postedAt", entry.postedAt().toString())
                 .build();
     }
 

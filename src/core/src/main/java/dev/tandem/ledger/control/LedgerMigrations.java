@@ -69,6 +69,16 @@ public final class LedgerMigrations {
     private static final JavaMigration TRANSFERS_BY_CREATION_TIME = new SchemaMigration("2.1", "transfers by creation time",
             "CREATE INDEX transfer_record_by_created_at ON transfer_record (created_at)");
 
+    /** For an account's statement, newest first, a page at a time. */
+    private static final JavaMigration ENTRIES_BY_ACCOUNT_AND_TIME = new SchemaMigration("3.0", "entries by account and time",
+            "CREATE INDEX ledger_entry_by_account_and_time ON ledger_entry (account_id, posted_at)");
+
+    /** For finding an account's transfers, or those of one status, newest first, without reading them all. */
+    private static final JavaMigration TRANSFERS_BY_ACCOUNT_AND_STATUS = new SchemaMigration("3.1", "transfers by account and status",
+            "CREATE INDEX transfer_record_by_source ON transfer_record (from_account, created_at)",
+            "CREATE INDEX transfer_record_by_target ON transfer_record (to_account, created_at)",
+            "CREATE INDEX transfer_record_by_status ON transfer_record (status, created_at)");
+
     /** No SQL files: every migration is in the list. */
     private static final ResourceProvider NO_FILES = new ResourceProvider() {
         @Override
@@ -88,8 +98,9 @@ public final class LedgerMigrations {
     /** Brings the ledger's schema to the latest version; outside any transaction (DDL commits on its own). */
     public static MigrateResult migrate(LedgerId ledger, DataSource dataSource) {
         List<JavaMigration> migrations = ledger == LedgerId.A
-                ? List.of(ACCOUNTS_AND_ENTRIES, TRANSFERS_AND_AUDIT, TRANSFERS_BY_CREATION_TIME)
-                : List.of(ACCOUNTS_AND_ENTRIES);
+                ? List.of(ACCOUNTS_AND_ENTRIES, TRANSFERS_AND_AUDIT, TRANSFERS_BY_CREATION_TIME, ENTRIES_BY_ACCOUNT_AND_TIME,
+                        TRANSFERS_BY_ACCOUNT_AND_STATUS)
+                : List.of(ACCOUNTS_AND_ENTRIES, ENTRIES_BY_ACCOUNT_AND_TIME);
         return Flyway.configure(LedgerMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .javaMigrations(migrations.toArray(JavaMigration[]::new))

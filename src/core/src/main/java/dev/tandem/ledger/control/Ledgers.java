@@ -2,7 +2,9 @@ package dev.tandem.ledger.control;
 
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.ledger.entity.Account;
+import dev.tandem.ledger.entity.LedgerEntry;
 import dev.tandem.ledger.entity.LedgerId;
+import dev.tandem.pages.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,6 +62,36 @@ public class Ledgers {
 
     public Optional<Account> find(String accountId) {
         return LedgerId.ofAccount(accountId).map(ledger -> entityManager(ledger).find(Account.class, accountId));
+    }
+
+    /** At most {@code limit} accounts of both ledgers with an id after {@code after} (all if null), in id order. */
+    public List<Account> accounts(String after, int limit) {
+        var page = new ArrayList<Account>();
+        // every id of ledger A sorts before every id of ledger B
+        for (LedgerId ledger : LedgerId.values()) {
+            if (page.size() < limit) {
+                page.addAll(entityManager(ledger)
+                        .createQuery("SELECT a FROM Account a WHERE a.id > :after ORDER BY a.id", Account.class)
+                        .setParameter("after", after == null ? "" : after)
+                        .setMaxResults(limit - page.size())
+                        .getResultList());
+            }
+        }
+        return page;
+    }
+
+    /** At most {@code limit} of an account's entries, newest first, from after {@code after} (from the newest if null). */
+    public List<LedgerEntry> entries(Account account, Position after, int limit) {
+        String where = after == null ? "" : " AND (e.postedAt < :afterAt OR (e.postedAt = :afterAt AND e.id < :afterId))";
+        var entries = entityManager(account.ledger())
+                .createQuery("SELECT e FROM LedgerEntry e WHERE e.accountId = :account" + where
+                        + " ORDER BY e.postedAt DESC, e.id DESC", LedgerEntry.class)
+                .setParameter("account", account.id())
+                .setMaxResults(limit);
+        if (after != null) {
+            entries.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+        }
+        return entries.getResultList();
     }
 
     public List<Account> accounts() {

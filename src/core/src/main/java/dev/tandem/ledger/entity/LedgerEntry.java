@@ -1,11 +1,13 @@
 package dev.tandem.ledger.entity;
 
+import dev.tandem.api.EntryDetails;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One leg of a transfer: a signed amount posted to one account. Its id is the transfer id plus
@@ -63,5 +65,10 @@ public class LedgerEntry {
 
     public BigDecimal amount() {
         return amount;
+    }
+
+    public EntryDetails details() {
+        return new EntryDetails(id, accountId, OPENING_TRANSFER.equals(transferId) ? null : UUID.fromString(transferId), amount,
+                balanceAfter, postedAt);
     }
 }

@@ -25,6 +25,7 @@ import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferEngine;
+import dev.tandem.transfer.control.TransferQuery;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
 import io.micrometer.core.instrument.Timer;
@@ -116,6 +117,12 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TransferDetails findTransfer(UUID id) throws UnknownTransferException {
         return registry.find(id).map(TransferRecord::details).orElseThrow(() -> new UnknownTransferException(id));
+    }
+
+    /** The transfers {@code query} finds, newest first, at most {@code limit}: for the REST resources. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TransferDetails> search(TransferQuery query, int limit) {
+        return registry.search(query, limit).stream().map(TransferRecord::details).toList();
     }
 
     @Override

@@ -9,8 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /** One record per transfer id, in ledger A's database. */
@@ -35,6 +38,41 @@ public class TransferRegistry {
         ledgerA.createQuery("select r.status, count(r) from TransferRecord r group by r.status", Object[].class)
                 .getResultList().forEach(row -> counts.put((TransferStatus) row[0], ((Number) row[1]).longValue()));
         return counts;
+    }
+
+    /** The transfers that {@code query} finds, newest first, at most {@code limit} of them. */
+    public List<TransferRecord> search(TransferQuery query, int limit) {
+        var where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+        var parameters = new HashMap<String, Object>();
+        if (query.status() != null) {
+            where.add("r.status = :status");
+            parameters.put("status", query.status());
+        }
+        if (query.account() != null) {
+            where.add("(r.from = :account OR r.to = :account)");
+            parameters.put("account", query.account());
+        }
+        if (query.mode() != null) {
+            where.add("r.mode = :mode");
+            parameters.put("mode", query.mode());
+        }
+        if (query.since() != null) {
+            where.add("r.createdAt >= :since");
+            parameters.put("since", query.since());
+        }
+        if (query.until() != null) {
+            where.add("r.createdAt < :until");
+            parameters.put("until", query.until());
+        }
+        if (query.after() != null) {
+            where.add("(r.createdAt < :afterAt OR (r.createdAt = :afterAt AND r.id < :afterId))");
+            parameters.put("afterAt", query.after().at());
+            parameters.put("afterId", query.after().id());
+        }
+        var search = ledgerA.createQuery("SELECT r FROM TransferRecord r" + where + " ORDER BY r.createdAt DESC, r.id DESC",
+                TransferRecord.class).setMaxResults(limit);
+        parameters.forEach(search::setParameter);
+        return search.getResultList();
     }
 
     /**

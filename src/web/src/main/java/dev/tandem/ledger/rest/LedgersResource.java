@@ -1,7 +1,7 @@
 package dev.tandem.ledger.rest;
 
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.transfer.boundary.TransferServiceBean;
+import dev.tandem.ledger.boundary.LedgerReads;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 public class LedgersResource {
 
     @Inject
-    TransferServiceBean ledgers;
+    LedgerReads ledgers;
 
     @GET
     @Path("totals")

@@ -3,16 +3,20 @@ package dev.tandem.transfer.rest;
 import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.api.UnknownTransferException;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
+import dev.tandem.pages.Position;
+import dev.tandem.rest.Pages;
 import dev.tandem.rest.ProblemMapper;
 import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import dev.tandem.transfer.control.TransactionFailures;
+import dev.tandem.transfer.control.TransferQuery;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +26,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +36,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -45,7 +54,7 @@ import java.util.function.Function;
  * transfer is queued instead and the answer is 202 with its {@code Location}. A transfer not recorded
  * within {@link #ANSWER_WITHIN} (a ledger or the broker went away while it committed, and the transaction
  * manager keeps retrying until it is back) is answered 500 {@code outcome-unknown} and completes in the
- * background. Also the live stream of transfer events and their counts.
+ * background. Also the search of transfers, the live stream of transfer events and their counts.
  */
 @Path("transfers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -134,6 +143,22 @@ public class TransfersResource {
         return counts.build();
     }
 
+    /**
+     * The transfers that match, newest first, a page at a time ({@link Pages}): {@code status}, {@code account}
+     * (either side), {@code mode}, and the time they were recorded, {@code since} (inclusive) and {@code until}
+     * (exclusive), as ISO-8601 instants.
+     */
+    @GET
+    public Response search(@QueryParam("status") String status, @QueryParam("account") String account,
+                           @QueryParam("mode") String mode, @QueryParam("since") String since, @QueryParam("until") String until,
+                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws InvalidTransferException {
+        int size = Pages.limit(limit);
+        var query = new TransferQuery(value(TransferStatus.class, "status", status), account == null ? null : account.strip(),
+                value(TransferMode.class, "mode", mode), instant("since", since), instant("until", until), Pages.position(cursor));
+        return Pages.page(transfers.search(query, size + 1), size, TransferJson::toJson,
+                transfer -> Pages.cursor(new Position(transfer.createdAt(), transfer.id().toString())), uriInfo);
+    }
+
     @GET
     @Path("{id}")
     public JsonObject transfer(@PathParam("id") String id) throws InvalidTransferException, UnknownTransferException {
@@ -150,6 +175,27 @@ public class TransfersResource {
 
     private URI location(UUID transfer) {
         return uriInfo.getBaseUriBuilder().path(TransfersResource.class).path(transfer.toString()).build();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String parameter, String text) throws InvalidTransferException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidTransferException(parameter + " must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + text + "'");
+        }
+    }
+
+    private static Instant instant(String parameter, String text) throws InvalidTransferException {
+        try {
+            return text == null ? null : Instant.parse(text.strip());
+        } catch (DateTimeParseException notAnInstant) {
+            throw new InvalidTransferException(parameter + " must be an ISO-8601 instant such as 2026-12-05T10:15:30Z, got '"
+                    + text + "'");
+        }
     }
 
     private static TransferRequest withIdempotencyKey(TransferRequest request, String key) throws InvalidTransferException {
