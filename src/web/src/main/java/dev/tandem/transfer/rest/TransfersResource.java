@@ -1,19 +1,19 @@
 package dev.tandem.transfer.rest;
 
-import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.TransferStatus;
 import dev.tandem.api.UnknownTransferException;
+import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.json.Problem;
 import dev.tandem.api.json.TransferJson;
+import dev.tandem.events.control.TransferFeed;
+import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.pages.Position;
 import dev.tandem.rest.Pages;
 import dev.tandem.rest.ProblemMapper;
-import dev.tandem.metrics.control.TransferMetrics;
-import dev.tandem.events.control.TransferFeed;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferQuery;
