@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A transfer as Tandem recorded it: what was asked, how, and what came of it.
  * {@code reason} and {@code detail} are set for rejections only; {@code completedAt} once the
- * outcome is final.
+ * outcome is final; {@code traceId} is the W3C trace the transfer belongs to ({@link TraceContext}), if it was
+ * recorded with one.
  */
 public final class TransferDetails implements Serializable {
 
@@ -26,10 +27,11 @@ public final class TransferDetails implements Serializable {
     private final TransferMode mode;
     private final Instant createdAt;
     private final Instant completedAt;
+    private final String traceId;
 
     public TransferDetails(UUID id, String from, String to, BigDecimal amount, String currency,
                            TransferStatus status, RejectionReason reason, String detail,
-                           TransferMode mode, Instant createdAt, Instant completedAt) {
+                           TransferMode mode, Instant createdAt, Instant completedAt, String traceId) {
         this.id = id;
         this.from = from;
         this.to = to;
@@ -41,6 +43,7 @@ public final class TransferDetails implements Serializable {
         this.mode = mode;
         this.createdAt = createdAt;
         this.completedAt = completedAt;
+        this.traceId = traceId;
     }
 
     public UUID id() {
@@ -90,6 +93,11 @@ public final class TransferDetails implements Serializable {
         return completedAt;
     }
 
+    /** The trace the transfer belongs to, or {@code null} for one recorded without. */
+    public String traceId() {
+        return traceId;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TransferDetails other
@@ -103,7 +111,8 @@ public final class TransferDetails implements Serializable {
                 && Objects.equals(detail, other.detail)
                 && mode == other.mode
                 && Objects.equals(createdAt, other.createdAt)
-                && Objects.equals(completedAt, other.completedAt);
+                && Objects.equals(completedAt, other.completedAt)
+                && Objects.equals(traceId, other.traceId);
     }
 
     @Override

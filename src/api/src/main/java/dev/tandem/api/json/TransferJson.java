@@ -82,6 +82,9 @@ public final class TransferJson {
         if (transfer.completedAt() != null) {
             json.add("completedAt", transfer.completedAt().toString());
         }
+        if (transfer.traceId() != null) {
+            json.add("traceId", transfer.traceId());
+        }
         return json.build();
     }
 
@@ -99,7 +102,8 @@ public final class TransferJson {
                 body.getString("detail", null),
                 TransferMode.valueOf(body.getString("mode")),
                 Instant.parse(body.getString("createdAt")),
-                body.containsKey("completedAt") ? Instant.parse(body.getString("completedAt")) : null);
+                body.containsKey("completedAt") ? Instant.parse(body.getString("completedAt")) : null,
+                body.getString("traceId", null));
     }
 
     public static JsonObject toJson(AccountDetails account) {

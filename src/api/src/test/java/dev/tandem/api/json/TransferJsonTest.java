@@ -90,13 +90,16 @@ class TransferJsonTest {
     void writesAndReadsTransferDetailsLosslessly() {
         var rejected = new TransferDetails(UUID.randomUUID(), "A-0001", "B-0001", new BigDecimal("12.30"), "EUR",
                 TransferStatus.REJECTED, RejectionReason.INSUFFICIENT_FUNDS, "A-0001 holds 1.00 EUR",
-                TransferMode.ASYNC, Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:04:06Z"));
+                TransferMode.ASYNC, Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:04:06Z"),
+                "4bf92f3577b34da6a3ce929d0e0e4736");
         var pending = new TransferDetails(UUID.randomUUID(), "A-0001", "B-0001", new BigDecimal("0.01"), "USD",
-                TransferStatus.PENDING, null, null, TransferMode.SYNC, Instant.now(), null);
+                TransferStatus.PENDING, null, null, TransferMode.SYNC, Instant.now(), null, null);
 
         assertThat(TransferJson.parseDetails(TransferJson.toJson(rejected).toString())).isEqualTo(rejected);
         assertThat(TransferJson.parseDetails(TransferJson.toJson(pending).toString())).isEqualTo(pending);
         assertThat(TransferJson.toJson(rejected).getString("amount")).isEqualTo("12.30");
+        assertThat(TransferJson.toJson(rejected).getString("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(TransferJson.toJson(pending).containsKey("traceId")).isFalse();
     }
 
     @Test

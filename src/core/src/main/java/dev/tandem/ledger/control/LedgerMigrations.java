@@ -79,6 +79,10 @@ public final class LedgerMigrations {
             "CREATE INDEX transfer_record_by_target ON transfer_record (to_account, created_at)",
             "CREATE INDEX transfer_record_by_status ON transfer_record (status, created_at)");
 
+    /** The W3C trace each transfer was recorded in. */
+    private static final JavaMigration TRANSFERS_WITH_THEIR_TRACE = new SchemaMigration("4.1", "the trace of each transfer",
+            "ALTER TABLE transfer_record ADD trace_id CHAR(32)");
+
     /** No SQL files: every migration is in the list. */
     private static final ResourceProvider NO_FILES = new ResourceProvider() {
         @Override
@@ -99,7 +103,7 @@ public final class LedgerMigrations {
     public static MigrateResult migrate(LedgerId ledger, DataSource dataSource) {
         List<JavaMigration> migrations = ledger == LedgerId.A
                 ? List.of(ACCOUNTS_AND_ENTRIES, TRANSFERS_AND_AUDIT, TRANSFERS_BY_CREATION_TIME, ENTRIES_BY_ACCOUNT_AND_TIME,
-                        TRANSFERS_BY_ACCOUNT_AND_STATUS)
+                        TRANSFERS_BY_ACCOUNT_AND_STATUS, TRANSFERS_WITH_THEIR_TRACE)
                 : List.of(ACCOUNTS_AND_ENTRIES, ENTRIES_BY_ACCOUNT_AND_TIME);
         return Flyway.configure(LedgerMigrations.class.getClassLoader())
                 .dataSource(dataSource)

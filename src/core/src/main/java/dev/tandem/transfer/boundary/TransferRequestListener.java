@@ -6,6 +6,7 @@ import static dev.tandem.api.jms.TransferMessaging.INVALID;
 import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
 import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
@@ -80,29 +81,31 @@ public class TransferRequestListener implements MessageListener {
     public void onMessage(Message message) {
         QueuedSettlement measured = metrics.delivered(sentAt(message));
         transactions.registerInterposedSynchronization(measured);
+        TraceContext trace = TraceContext.continueOrStart(property(message, TraceContext.TRACEPARENT));
         TransferRequest request;
         try {
             request = read(message);
         } catch (InvalidTransferException malformed) {
+            LOG.info(() -> "A malformed request was set aside (trace " + trace.traceId() + "): " + malformed.getMessage());
             messages.setAside(message, malformed.getMessage());
-            messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null);
+            messages.reply(message, Problem.invalidRequest(malformed.getMessage()).toJson().toString(), INVALID, null, trace);
             measured.ended(Outcome.INVALID, null);
             return;
         }
-        transactions.registerInterposedSynchronization(turns.take(groupOf(message), request.id().toString()));
+        transactions.registerInterposedSynchronization(turns.take(property(message, GROUP_PROPERTY), request.id().toString()));
         admission.holdRedelivery(RedeliveryBackoff.before(TransferMessages.deliveryAttempt(message)));
         admission.enterQueued();
         try {
-            TransferDetails outcome = engine.execute(request, TransferMode.ASYNC);
-            messages.reply(message, outcome);
+            TransferDetails outcome = engine.execute(request, TransferMode.ASYNC, trace);
+            messages.reply(message, outcome, trace);
             measured.ended(Outcome.of(outcome), request.currency());
         } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "Transfer " + request.id() + " failed; its transaction rolls back and the broker redelivers"
+            LOG.log(Level.WARNING, "Transfer " + request.id() + " (trace " + trace.traceId() + ") failed; its transaction rolls back and the broker redelivers"
                     + " its request (delivery attempt " + TransferMessages.deliveryAttempt(message) + ")", failure);
             throw failure;
         } catch (TransferConflictException conflict) {
             messages.setAside(message, conflict.getMessage());
-            messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id());
+            messages.reply(message, Problem.conflict(conflict).toJson().toString(), CONFLICT, request.id(), trace);
             measured.ended(Outcome.CONFLICT, request.currency());
         } catch (DuplicateTransferException raced) {
             // The engine settles a race for an id in place (it waits for the accounts, then finds the record),
@@ -122,11 +125,11 @@ public class TransferRequestListener implements MessageListener {
         }
     }
 
-    private static String groupOf(Message message) {
+    private static String property(Message message, String name) {
         try {
-            return message.getStringProperty(GROUP_PROPERTY);
+            return message.getStringProperty(name);
         } catch (JMSException e) {
-            throw new JMSRuntimeException("cannot read a transfer request's group: " + e.getMessage(), e.getErrorCode(), e);
+            throw new JMSRuntimeException("cannot read a transfer request's " + name + ": " + e.getMessage(), e.getErrorCode(), e);
         }
     }
 

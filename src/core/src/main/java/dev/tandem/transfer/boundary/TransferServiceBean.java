@@ -7,6 +7,7 @@ import static dev.tandem.api.Roles.VIEWER;
 import dev.tandem.api.AccountDetails;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferFailureException;
@@ -81,14 +82,14 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.TRANSFER, Entry.EJB, request);
+        return measured(Call.TRANSFER, Entry.EJB, request, TraceContext.start());
     }
 
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.ACCEPTANCE, Entry.EJB, request).id();
+        return measured(Call.ACCEPTANCE, Entry.EJB, request, TraceContext.start()).id();
     }
 
     /**
@@ -99,9 +100,9 @@ public class TransferServiceBean implements TransferService {
     @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<TransferDetails> accept(TransferRequest request)
+    public Future<TransferDetails> accept(TransferRequest request, TraceContext trace)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(measured(Call.ACCEPTANCE, Entry.REST, request));
+        return CompletableFuture.completedFuture(measured(Call.ACCEPTANCE, Entry.REST, request, trace));
     }
 
     @Override
@@ -110,7 +111,19 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.REST, request));
+        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.EJB, request, TraceContext.start()));
+    }
+
+    /**
+     * {@link #transferAsync} for the REST resources, in the caller's trace: they bound their wait for the
+     * outcome.
+     */
+    @RolesAllowed(TELLER)
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<TransferDetails> transferAsync(TransferRequest request, TraceContext trace)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
+        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.REST, request, trace));
     }
 
     @Override
@@ -145,15 +158,15 @@ public class TransferServiceBean implements TransferService {
     }
 
     /** The engine applies the transfer ({@code TRANSFER}) or accepts it for the queue, timed and counted by outcome. */
-    private TransferDetails measured(Call call, Entry entry, TransferRequest request)
+    private TransferDetails measured(Call call, Entry entry, TransferRequest request, TraceContext trace)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
         Timer.Sample started = metrics.start();
         Outcome outcome = Outcome.FAILED;
         try {
             TransferRequest identified = identified(request);
             TransferDetails result = onceMoreIfRaced(identified, call == Call.TRANSFER
-                    ? () -> engine.execute(identified, TransferMode.SYNC)
-                    : () -> engine.submit(identified));
+                    ? () -> engine.execute(identified, TransferMode.SYNC, trace)
+                    : () -> engine.submit(identified, trace));
             outcome = Outcome.of(result);
             return result;
         } catch (InvalidTransferException | TransferConflictException | TransferFailureException refused) {

@@ -1,5 +1,6 @@
 package dev.tandem.transfer.control;
 
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
@@ -63,13 +64,14 @@ public class TransferEngine {
      * Applies a transfer, or settles one accepted earlier by {@link #submit}.
      *
      * @param request a well-formed request with an id
+     * @param trace   the trace the call belongs to, recorded with a transfer that is new
      * @return the outcome, {@code COMPLETED} or {@code REJECTED}; for an id settled before, that outcome
      * @throws TransferConflictException  the id was recorded before for a different request
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
-    public TransferDetails execute(TransferRequest request, TransferMode mode)
+    public TransferDetails execute(TransferRequest request, TransferMode mode, TraceContext trace)
             throws TransferConflictException, DuplicateTransferException {
-        LOG.fine(() -> "Transfer " + request.id() + " (" + mode + ") begins");
+        LOG.fine(() -> "Transfer " + request.id() + " (" + mode + ", trace " + trace.traceId() + ") begins");
         faults.at(FaultPoint.Stage.FIRST, request.id());
         Optional<Rejection> rejection = TransferPolicy.screen(request);
         var locked = new HashMap<String, Account>();
@@ -90,7 +92,7 @@ public class TransferEngine {
             locked.putAll(ledgers.lockInOrder(LedgerId.B, request.from(), request.to()));
             rejection = postLegs(request, locked, now);
         }
-        TransferRecord record = earlier.orElseGet(() -> TransferRecord.accepted(request, mode, now));
+        TransferRecord record = earlier.orElseGet(() -> TransferRecord.accepted(request, mode, now, trace));
         record.settle(rejection, now);
         if (earlier.isEmpty()) {
             registry.add(record);
@@ -104,22 +106,22 @@ public class TransferEngine {
     }
 
     /**
-     * Accepts a transfer for asynchronous processing: records it as {@code PENDING} and puts it on the
-     * request queue, in the caller's transaction, so that both happen or neither does.
+     * Accepts a transfer for asynchronous processing: records it as {@code PENDING} in {@code trace} and puts it
+     * on the request queue, with the trace, in the caller's transaction, so that both happen or neither does.
      *
      * @return the pending transfer; for an id seen before, that transfer as it stands
      * @throws TransferConflictException  the id was recorded before for a different request
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
-    public TransferDetails submit(TransferRequest request) throws TransferConflictException, DuplicateTransferException {
+    public TransferDetails submit(TransferRequest request, TraceContext trace) throws TransferConflictException, DuplicateTransferException {
         faults.at(FaultPoint.Stage.FIRST, request.id());
         Optional<TransferRecord> earlier = registry.find(request.id());
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
-        TransferRecord record = TransferRecord.accepted(request, TransferMode.ASYNC, now());
+        TransferRecord record = TransferRecord.accepted(request, TransferMode.ASYNC, now(), trace);
         registry.add(record);
-        messages.enqueue(request);
+        messages.enqueue(request, trace);
         TransferDetails accepted = record.details();
         events.fire(new TransferAccepted(sequence.next(), accepted));
         return accepted;

@@ -7,6 +7,7 @@ import static dev.tandem.api.jms.TransferMessaging.ORIGINAL_MESSAGE_ID_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.STATUS_PROPERTY;
 import static dev.tandem.api.jms.TransferMessaging.TRANSFER_ID_PROPERTY;
 
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.api.json.TransferJson;
@@ -42,20 +43,24 @@ public class TransferMessages {
     @Resource(lookup = ResourceNames.INVALID_QUEUE)
     Queue invalid;
 
-    /** Queues a request, grouped by its source account so that an account's transfers keep their order. */
-    public void enqueue(TransferRequest request) {
+    /**
+     * Queues a request in {@code trace}, grouped by its source account so that an account's transfers keep their
+     * order.
+     */
+    public void enqueue(TransferRequest request, TraceContext trace) {
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer()
                     .setJMSCorrelationID(request.id().toString())
                     .setProperty(GROUP_PROPERTY, request.from())
                     .setProperty(TRANSFER_ID_PROPERTY, request.id().toString())
+                    .setProperty(TraceContext.TRACEPARENT, trace.child().traceparent())
                     .send(requests, TransferJson.toJson(request).toString());
         }
     }
 
-    /** Answers a request with its outcome, if the request asked for an answer. */
-    public void reply(Message request, TransferDetails outcome) {
-        reply(request, TransferJson.toJson(outcome).toString(), outcome.status().name(), outcome.id());
+    /** Answers a request with its outcome, in {@code trace}, if the request asked for an answer. */
+    public void reply(Message request, TransferDetails outcome, TraceContext trace) {
+        reply(request, TransferJson.toJson(outcome).toString(), outcome.status().name(), outcome.id(), trace);
     }
 
     /**
@@ -65,8 +70,9 @@ public class TransferMessages {
      * published.
      *
      * @param transferId the transfer the answer is about, or {@code null} if unknown
+     * @param trace      the trace the answer belongs to
      */
-    public void reply(Message request, String body, String status, UUID transferId) {
+    public void reply(Message request, String body, String status, UUID transferId, TraceContext trace) {
         try {
             Destination replyTo = request.getJMSReplyTo();
             if (replyTo == null) {
@@ -77,7 +83,8 @@ public class TransferMessages {
                 var producer = jms.createProducer()
                         .setJMSCorrelationID(correlationId)
                         .setProperty(STATUS_PROPERTY, status)
-                        .setProperty(DELIVERY_ATTEMPT_PROPERTY, deliveryAttempt(request));
+                        .setProperty(DELIVERY_ATTEMPT_PROPERTY, deliveryAttempt(request))
+                        .setProperty(TraceContext.TRACEPARENT, trace.child().traceparent());
                 if (transferId != null) {
                     producer.setProperty(TRANSFER_ID_PROPERTY, transferId.toString());
                 }

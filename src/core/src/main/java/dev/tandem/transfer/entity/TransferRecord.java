@@ -1,6 +1,7 @@
 package dev.tandem.transfer.entity;
 
 import dev.tandem.api.RejectionReason;
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
@@ -60,10 +61,13 @@ public class TransferRecord {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    @Column(name = "trace_id", length = 32)
+    private String traceId;
+
     protected TransferRecord() {
     }
 
-    private TransferRecord(TransferRequest request, TransferMode mode, TransferStatus status, Instant at) {
+    private TransferRecord(TransferRequest request, TransferMode mode, TransferStatus status, Instant at, TraceContext trace) {
         this.id = request.id().toString();
         this.from = request.from();
         this.to = request.to();
@@ -72,11 +76,12 @@ public class TransferRecord {
         this.mode = mode;
         this.status = status;
         this.createdAt = at;
+        this.traceId = trace.traceId();
     }
 
-    /** A transfer as it is accepted, {@code PENDING} until it is {@linkplain #settle settled}. */
-    public static TransferRecord accepted(TransferRequest request, TransferMode mode, Instant at) {
-        return new TransferRecord(request, mode, TransferStatus.PENDING, at);
+    /** A transfer as it is accepted in {@code trace}, {@code PENDING} until it is {@linkplain #settle settled}. */
+    public static TransferRecord accepted(TransferRequest request, TransferMode mode, Instant at, TraceContext trace) {
+        return new TransferRecord(request, mode, TransferStatus.PENDING, at, trace);
     }
 
     /**
@@ -113,6 +118,6 @@ public class TransferRecord {
 
     public TransferDetails details() {
         return new TransferDetails(id(), from, to, new BigDecimal(amount), currency, status, reason, detail,
-                mode, createdAt, completedAt);
+                mode, createdAt, completedAt, traceId);
     }
 }

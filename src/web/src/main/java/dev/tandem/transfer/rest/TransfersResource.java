@@ -1,6 +1,7 @@
 package dev.tandem.transfer.rest;
 
 import dev.tandem.api.InvalidTransferException;
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferDetails;
 import dev.tandem.api.TransferMode;
 import dev.tandem.api.TransferRequest;
@@ -50,7 +51,8 @@ import java.util.function.Function;
 /**
  * {@code POST /transfers} moves money and answers with the outcome: 201 for a completed transfer,
  * 422 for a rejection (recorded, so {@code GET /transfers/{id}} shows it), 400 for a malformed
- * request, 409 for an id already used with other content. With {@code Prefer: respond-async} the
+ * request, 409 for an id already used with other content; in the caller's W3C trace ({@code traceparent}), or a
+ * new one, recorded with the transfer. With {@code Prefer: respond-async} the
  * transfer is queued instead and the answer is 202 with its {@code Location}. A transfer not recorded
  * within {@link #ANSWER_WITHIN} (a ledger or the broker went away while it committed, and the transaction
  * manager keeps retrying until it is back) is answered 500 {@code outcome-unknown} and completes in the
@@ -79,19 +81,20 @@ public class TransfersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam("Prefer") String prefer)
-            throws Exception {
+    public Response transfer(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam("Prefer") String prefer,
+                             @HeaderParam(TraceContext.TRACEPARENT) String traceparent) throws Exception {
         TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey)
                 .identified(); // so that a caller told "not known yet" can look it up
+        TraceContext trace = TraceContext.continueOrStart(traceparent);
         if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
-            return within(transfers.accept(request), request, accepted -> accepted.status() == TransferStatus.PENDING
+            return within(transfers.accept(request, trace), request, accepted -> accepted.status() == TransferStatus.PENDING
                     ? Response.accepted(TransferJson.toJson(accepted))
                             .location(location(accepted.id()))
                             .header("Preference-Applied", RESPOND_ASYNC)
                             .build()
                     : answer(accepted));
         }
-        return within(transfers.transferAsync(request), request, this::answer);
+        return within(transfers.transferAsync(request, trace), request, this::answer);
     }
 
     /**
