@@ -58,6 +58,8 @@ class AccessIT {
                 "verification", "transfers/counters", "metrics", "transfers/events", "../", "../dashboard.js")) {
             expect(softly, get(path, ANONYMOUS), Access.UNAUTHENTICATED, "anonymous GET " + path);
         }
+        softly.assertThat(get("../../metrics", ANONYMOUS).statusCode()).as("anonymous GET of the server's own /metrics")
+                .isNotEqualTo(200);
         softly.assertAll();
         refusedTransfersChangeNothing(ANONYMOUS, Access.UNAUTHENTICATED);
     }
