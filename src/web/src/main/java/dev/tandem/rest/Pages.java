@@ -28,8 +28,14 @@ public final class Pages {
     private Pages() {
     }
 
+    /** Reads at most {@code most} rows of a list. */
+    @FunctionalInterface
+    public interface Rows<T, X extends Exception> {
+        List<T> read(int most) throws X;
+    }
+
     /** The page size asked for, {@value #DEFAULT_LIMIT} if none. */
-    public static int limit(String requested) throws InvalidTransferException {
+    static int limit(String requested) throws InvalidTransferException {
         if (requested == null) {
             return DEFAULT_LIMIT;
         }
@@ -75,16 +81,19 @@ public final class Pages {
     }
 
     /**
-     * The answer for {@code fetched}, read with a limit of {@code limit + 1}: the first {@code limit} items, and a
-     * link to the next page if there was one more.
+     * The answer with a page of at most {@code limit} (as asked for) rows: one more is read, and if it is there,
+     * the page links to the next one, which starts after the page's last row.
      */
-    public static <T> Response page(List<T> fetched, int limit, Function<T, JsonValue> json, Function<T, String> cursorAfter,
-                                    UriInfo uriInfo) {
+    public static <T, X extends Exception> Response page(String limit, Rows<T, X> rows, Function<T, JsonValue> json,
+                                                         Function<T, String> cursorAfter, UriInfo uriInfo)
+            throws InvalidTransferException, X {
+        int size = limit(limit);
+        List<T> fetched = rows.read(size + 1);
         JsonArrayBuilder items = JsonSupport.arrayBuilder();
-        fetched.stream().limit(limit).map(json).forEach(items::add);
+        fetched.stream().limit(size).map(json).forEach(items::add);
         Response.ResponseBuilder answer = Response.ok(items.build());
-        if (fetched.size() > limit) {
-            String next = cursorAfter.apply(fetched.get(limit - 1));
+        if (fetched.size() > size) {
+            String next = cursorAfter.apply(fetched.get(size - 1));
             answer.links(Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next)).rel("next").build());
         }
         return answer.build();

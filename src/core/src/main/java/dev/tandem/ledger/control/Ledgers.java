@@ -4,6 +4,7 @@ import dev.tandem.api.LedgerTotals;
 import dev.tandem.ledger.entity.Account;
 import dev.tandem.ledger.entity.LedgerEntry;
 import dev.tandem.ledger.entity.LedgerId;
+import dev.tandem.pages.NewestFirst;
 import dev.tandem.pages.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -82,16 +83,10 @@ public class Ledgers {
 
     /** At most {@code limit} of an account's entries, newest first, from after {@code after} (from the newest if null). */
     public List<LedgerEntry> entries(Account account, Position after, int limit) {
-        String where = after == null ? "" : " AND (e.postedAt < :afterAt OR (e.postedAt = :afterAt AND e.id < :afterId))";
-        var entries = entityManager(account.ledger())
-                .createQuery("SELECT e FROM LedgerEntry e WHERE e.accountId = :account" + where
-                        + " ORDER BY e.postedAt DESC, e.id DESC", LedgerEntry.class)
-                .setParameter("account", account.id())
-                .setMaxResults(limit);
-        if (after != null) {
-            entries.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
-        }
-        return entries.getResultList();
+        return new NewestFirst("SELECT e FROM LedgerEntry e", "e.postedAt", "e.id")
+                .where("e.accountId = :account", "account", account.id())
+                .after(after)
+                .page(entityManager(account.ledger()), LedgerEntry.class, limit);
     }
 
     public List<Account> accounts() {

@@ -1,6 +1,7 @@
 package dev.tandem.transfer.control;
 
 import dev.tandem.api.TransferStatus;
+import dev.tandem.pages.NewestFirst;
 import dev.tandem.transfer.entity.TransferRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,11 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /** One record per transfer id, in ledger A's database. */
@@ -42,37 +41,14 @@ public class TransferRegistry {
 
     /** The transfers that {@code query} finds, newest first, at most {@code limit} of them. */
     public List<TransferRecord> search(TransferQuery query, int limit) {
-        var where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
-        var parameters = new HashMap<String, Object>();
-        if (query.status() != null) {
-            where.add("r.status = :status");
-            parameters.put("status", query.status());
-        }
-        if (query.account() != null) {
-            where.add("(r.from = :account OR r.to = :account)");
-            parameters.put("account", query.account());
-        }
-        if (query.mode() != null) {
-            where.add("r.mode = :mode");
-            parameters.put("mode", query.mode());
-        }
-        if (query.since() != null) {
-            where.add("r.createdAt >= :since");
-            parameters.put("since", query.since());
-        }
-        if (query.until() != null) {
-            where.add("r.createdAt < :until");
-            parameters.put("until", query.until());
-        }
-        if (query.after() != null) {
-            where.add("(r.createdAt < :afterAt OR (r.createdAt = :afterAt AND r.id < :afterId))");
-            parameters.put("afterAt", query.after().at());
-            parameters.put("afterId", query.after().id());
-        }
-        var search = ledgerA.createQuery("SELECT r FROM TransferRecord r" + where + " ORDER BY r.createdAt DESC, r.id DESC",
-                TransferRecord.class).setMaxResults(limit);
-        parameters.forEach(search::setParameter);
-        return search.getResultList();
+        return new NewestFirst("SELECT r FROM TransferRecord r", "r.createdAt", "r.id")
+                .where("r.status = :status", "status", query.status())
+                .where("(r.from = :account OR r.to = :account)", "account", query.account())
+                .where("r.mode = :mode", "mode", query.mode())
+                .where("r.createdAt >= :since", "since", query.since())
+                .where("r.createdAt < :until", "until", query.until())
+                .after(query.after())
+                .page(ledgerA, TransferRecord.class, limit);
     }
 
     /**

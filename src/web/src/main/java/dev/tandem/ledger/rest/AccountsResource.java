@@ -35,8 +35,8 @@ public class AccountsResource {
 
     @GET
     public Response accounts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws InvalidTransferException {
-        int size = Pages.limit(limit);
-        return Pages.page(ledgers.accounts(Pages.key(cursor), size + 1), size, TransferJson::toJson,
+        String after = Pages.key(cursor);
+        return Pages.page(limit, most -> ledgers.accounts(after, most), TransferJson::toJson,
                 account -> Pages.cursor(account.id()), uriInfo);
     }
 
@@ -50,8 +50,8 @@ public class AccountsResource {
     @Path("{id}/entries")
     public Response entries(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor)
             throws InvalidTransferException, UnknownAccountException {
-        int size = Pages.limit(limit);
-        return Pages.page(ledgers.entries(id, Pages.position(cursor), size + 1), size, TransferJson::toJson,
+        Position after = Pages.position(cursor);
+        return Pages.page(limit, most -> ledgers.entries(id, after, most), TransferJson::toJson,
                 entry -> Pages.cursor(new Position(entry.postedAt(), entry.id())), uriInfo);
     }
 }

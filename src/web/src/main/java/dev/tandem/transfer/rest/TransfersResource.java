@@ -155,10 +155,9 @@ public class TransfersResource {
     public Response search(@QueryParam("status") String status, @QueryParam("account") String account,
                            @QueryParam("mode") String mode, @QueryParam("since") String since, @QueryParam("until") String until,
                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws InvalidTransferException {
-        int size = Pages.limit(limit);
         var query = new TransferQuery(value(TransferStatus.class, "status", status), account == null ? null : account.strip(),
                 value(TransferMode.class, "mode", mode), instant("since", since), instant("until", until), Pages.position(cursor));
-        return Pages.page(transfers.search(query, size + 1), size, TransferJson::toJson,
+        return Pages.page(limit, most -> transfers.search(query, most), TransferJson::toJson,
                 transfer -> Pages.cursor(new Position(transfer.createdAt(), transfer.id().toString())), uriInfo);
     }
 
