@@ -2,6 +2,7 @@ package dev.tandem.client;
 
 import dev.tandem.api.TransferService;
 import java.net.URI;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where Tandem is and which way to reach it; shared by every command. */
@@ -11,9 +12,8 @@ public class Endpoints {
             converter = ChannelConverter.class)
     Channel via;
 
-    @Option(names = "--url", defaultValue = "${env:TANDEM_URL:-http://localhost:8080/tandem/api}",
-            description = "REST API base URL (default: ${DEFAULT-VALUE})")
-    URI url;
+    @Mixin
+    RestEndpoint rest;
 
     @Option(names = "--ejb-url", defaultValue = "${env:TANDEM_EJB_URL:-iiop://localhost:3700}",
             description = "the remote EJB endpoint: iiop://host:port (Payara) or remote+http://host:port (WildFly)"
@@ -22,8 +22,8 @@ public class Endpoints {
 
     /** @param defaultUser the user a command acts as unless $TANDEM_USER names another ({@link Credentials}) */
     TransferService connect(String defaultUser) {
-        Credentials caller = Credentials.fromEnvironment(defaultUser);
-        return via == Channel.EJB ? RemoteTransferService.connect(ejbUrl, caller) : new RestTransferService(url, caller);
+        return via == Channel.EJB ? RemoteTransferService.connect(ejbUrl, Credentials.fromEnvironment(defaultUser))
+                : rest.connect(defaultUser);
     }
 
     Channel channel() {

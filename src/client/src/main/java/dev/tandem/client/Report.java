@@ -1,6 +1,7 @@
 package dev.tandem.client;
 
 import dev.tandem.api.AccountDetails;
+import dev.tandem.api.EntryDetails;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.TransferDetails;
 import java.math.BigDecimal;
@@ -28,6 +29,25 @@ final class Report {
             line.append("\n           ").append(transfer.reason()).append(": ").append(transfer.detail());
         }
         return line.toString();
+    }
+
+    static final String TRANSFER_HEADING = "%-27s  %-9s  %-10s    %-10s  %14s %-3s  %-5s  %s".formatted(
+            "CREATED", "STATUS", "FROM", "TO", "AMOUNT", "", "MODE", "ID");
+
+    /** A transfer as one row under {@link #TRANSFER_HEADING}. */
+    static String row(TransferDetails transfer) {
+        return "%-27s  %-9s  %-10s -> %-10s  %14s %-3s  %-5s  %s".formatted(transfer.createdAt(), transfer.status(),
+                transfer.from(), transfer.to(), transfer.amount().toPlainString(), transfer.currency(),
+                transfer.mode().name().toLowerCase(Locale.ROOT), transfer.id())
+                + (transfer.reason() == null ? "" : "  " + transfer.reason());
+    }
+
+    static final String ENTRY_HEADING = "%-27s  %14s  %14s  %s".formatted("POSTED", "AMOUNT", "BALANCE AFTER", "TRANSFER");
+
+    /** A statement line as one row under {@link #ENTRY_HEADING}. */
+    static String row(EntryDetails entry) {
+        return "%-27s  %14s  %14s  %s".formatted(entry.postedAt(), entry.amount().toPlainString(),
+                entry.balanceAfter().toPlainString(), entry.transfer() == null ? "(opening balance)" : entry.transfer());
     }
 
     static String accounts(List<AccountDetails> accounts) {

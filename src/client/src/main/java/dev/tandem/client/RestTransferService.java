@@ -2,6 +2,7 @@ package dev.tandem.client;
 
 import dev.tandem.api.json.JsonSupport;
 import dev.tandem.api.AccountDetails;
+import dev.tandem.api.EntryDetails;
 import dev.tandem.api.HeuristicOutcomeException;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.OutcomeUnknownException;
@@ -22,17 +23,24 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** {@link TransferService} over Tandem's REST API, so that a client can switch channels without changes. */
 public final class RestTransferService implements TransferService {
@@ -101,15 +109,70 @@ public final class RestTransferService implements TransferService {
     @Override
     public List<AccountDetails> accounts() {
         var accounts = new ArrayList<AccountDetails>();
-        Optional<URI> page = Optional.of(base.resolve("accounts"));
-        while (page.isPresent()) {
-            var response = ok(send(HttpRequest.newBuilder(page.get()).GET()));
-            try (var reader = JsonSupport.reader(response.body())) {
-                reader.readArray().forEach(account -> accounts.add(TransferJson.parseAccount(account.asJsonObject())));
-            }
-            page = nextPage(response);
+        for (Optional<URI> next = Optional.of(base.resolve("accounts")); next.isPresent(); ) {
+            var page = page(next.get(), TransferJson::parseAccount);
+            accounts.addAll(page.items());
+            next = page.next();
         }
         return accounts;
+    }
+
+    /** One page of a list the API answers a page at a time, and where the next one is, if there is one. */
+    public record Page<T>(List<T> items, Optional<URI> next) {
+
+        /** The {@code cursor} that asks for the next page, if there is one. */
+        public Optional<String> nextCursor() {
+            return next.flatMap(uri -> Arrays.stream(uri.getRawQuery().split("&"))
+                    .filter(parameter -> parameter.startsWith("cursor="))
+                    .map(parameter -> URLDecoder.decode(parameter.substring("cursor=".length()), StandardCharsets.UTF_8))
+                    .findFirst());
+        }
+    }
+
+    /**
+     * {@code GET /transfers}, newest first: a page of the transfers that match the query's parameters ({@code status},
+     * {@code account}, {@code mode}, {@code since}, {@code until}, {@code limit}, {@code cursor}; unset ones left out).
+     */
+    public Page<TransferDetails> transfers(Map<String, String> query) {
+        return page(withQuery("transfers", query), TransferJson::parseDetails);
+    }
+
+    /** {@code GET /accounts/{id}/entries}: a page of the account's statement, newest first. */
+    public Page<EntryDetails> statement(String account, Map<String, String> query) throws UnknownAccountException {
+        URI uri = withQuery("accounts/" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "/entries", query);
+        try {
+            return page(uri, TransferJson::parseEntry);
+        } catch (NotFound e) {
+            throw new UnknownAccountException(account);
+        }
+    }
+
+    /** Reads the page at {@code uri}; a page that does not exist is {@link NotFound}. */
+    public <T> Page<T> page(URI uri, Function<JsonObject, T> item) {
+        var response = send(HttpRequest.newBuilder(uri).GET());
+        if (response.statusCode() == 404) {
+            throw new NotFound(response);
+        }
+        var items = new ArrayList<T>();
+        try (var reader = JsonSupport.reader(ok(response).body())) {
+            reader.readArray().forEach(json -> items.add(item.apply(json.asJsonObject())));
+        }
+        return new Page<>(List.copyOf(items), nextPage(response));
+    }
+
+    private URI withQuery(String path, Map<String, String> query) {
+        String parameters = query.entrySet().stream()
+                .filter(parameter -> parameter.getValue() != null)
+                .map(parameter -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return base.resolve(parameters.isEmpty() ? path : path + "?" + parameters);
+    }
+
+    /** A 404: the list asked for belongs to nothing Tandem knows. */
+    static final class NotFound extends IllegalStateException {
+        NotFound(HttpResponse<String> response) {
+            super(unexpected(response).getMessage());
+        }
     }
 
     /** The {@code Link} header's {@code rel="next"}: the next page of a list, if there is one. */

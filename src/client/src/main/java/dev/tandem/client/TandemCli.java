@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true,
         description = "Talks to a running Tandem over REST, remote EJB or JMS.",
-        subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, AccountsCommand.class, TotalsCommand.class,
+        subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, TransfersCommand.class, AccountsCommand.class,
+                StatementCommand.class, TotalsCommand.class,
                 DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class, ChaosCommand.class})
 public class TandemCli {
 

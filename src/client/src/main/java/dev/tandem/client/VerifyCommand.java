@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "verify", description = {
         "Checks Tandem's invariants: balances explained by entries, money conserved per currency, both legs",
@@ -12,13 +12,12 @@ import picocli.CommandLine.Option;
         "behind, nothing unexplained on the dead-letter queue. Exits 1 if anything is wrong."})
 class VerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--url", defaultValue = "${env:TANDEM_URL:-http://localhost:8080/tandem/api}",
-            description = "REST API base URL (default: ${DEFAULT-VALUE})")
-    java.net.URI url;
+    @Mixin
+    RestEndpoint endpoint;
 
     @Override
     public Integer call() {
-        JsonObject report = new RestTransferService(url, Credentials.fromEnvironment("operator")).verification();
+        JsonObject report = endpoint.connect("operator").verification();
         JsonObject checked = report.getJsonObject("checked");
         String summary = ("%d accounts, %d entries, %d transfers; %d prepared transactions (%d of other databases or"
                 + " transaction managers left alone), %d queued requests, %d dead letters").formatted(

@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +113,25 @@ class TransferSearchIT {
 
         assertThat(paged).hasSize(100).isSorted().doesNotHaveDuplicates()
                 .containsExactlyElementsOf(Tandem.CLIENT.accounts().stream().map(AccountDetails::id).toList());
+    }
+
+    @Test
+    void theLauncherPrintsThemAPageAtATimeAndWhereTheNextPageStarts() throws Exception {
+        Processes.Run firstPage = Tandem.launcher("transfers", "--account", "B-0002", "--status", "completed", "--limit", "2");
+        assertThat(firstPage.exitCode()).as(firstPage.output()).isZero();
+        assertThat(firstPage.output()).contains(queued, MADE.get(MADE.size() - 2)).doesNotContain(rejected);
+        Matcher next = Pattern.compile("the next page: --cursor (\\S+)\\)").matcher(firstPage.output());
+        assertThat(next.find()).as(firstPage.output()).isTrue();
+
+        Processes.Run secondPage = Tandem.launcher("transfers", "--account", "B-0002", "--status", "completed", "--limit", "2",
+                "--cursor", next.group(1));
+        assertThat(secondPage.output()).contains(MADE.get(MADE.size() - 3)).doesNotContain(queued);
+
+        Processes.Run statement = Tandem.launcher("statement", "A-0002", "--all");
+        assertThat(statement.exitCode()).as(statement.output()).isZero();
+        assertThat(statement.output()).contains("(opening balance)", Tandem.balance("A-0002").toPlainString(), "no more")
+                .contains(MADE.stream().filter(id -> !id.equals(rejected)).toList());
+        assertThat(Tandem.launcher("statement", "A-9999").output()).contains("no account with id A-9999");
     }
 
     @Test

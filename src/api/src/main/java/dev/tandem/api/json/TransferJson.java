@@ -90,7 +90,11 @@ public final class TransferJson {
 
     /** Reads a transfer as written by {@link #toJson(TransferDetails)}. */
     public static TransferDetails parseDetails(String json) {
-        JsonObject body = parseWritten(json);
+        return parseDetails(parseWritten(json));
+    }
+
+    /** Reads a transfer as written by {@link #toJson(TransferDetails)}. */
+    public static TransferDetails parseDetails(JsonObject body) {
         return new TransferDetails(
                 UUID.fromString(body.getString("id")),
                 body.getString("from"),
@@ -128,6 +132,14 @@ public final class TransferJson {
                 .add("balanceAfter", entry.balanceAfter().toPlainString())
                 .add("postedAt", entry.postedAt().toString())
                 .build();
+    }
+
+    /** Reads a statement line as written by {@link #toJson(EntryDetails)}. */
+    public static EntryDetails parseEntry(JsonObject json) {
+        return new EntryDetails(json.getString("id"), json.getString("account"),
+                json.containsKey("transfer") ? UUID.fromString(json.getString("transfer")) : null,
+                new BigDecimal(json.getString("amount")), new BigDecimal(json.getString("balanceAfter")),
+                Instant.parse(json.getString("postedAt")));
     }
 
     public static AccountDetails parseAccount(JsonObject json) {

@@ -3,6 +3,7 @@ package dev.tandem.api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.api.EntryDetails;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.LedgerTotals;
 import dev.tandem.api.RejectionReason;
@@ -100,6 +101,18 @@ class TransferJsonTest {
         assertThat(TransferJson.toJson(rejected).getString("amount")).isEqualTo("12.30");
         assertThat(TransferJson.toJson(rejected).getString("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(TransferJson.toJson(pending).containsKey("traceId")).isFalse();
+    }
+
+    @Test
+    void writesAndReadsStatementLinesWithAndWithoutATransfer() {
+        var debit = new EntryDetails(ID + ":D", "A-0001", UUID.fromString(ID), new BigDecimal("-10.50"),
+                new BigDecimal("989.50"), Instant.parse("2026-12-05T05:30:00.123Z"));
+        var opening = new EntryDetails("A-0001:opening", "A-0001", null, new BigDecimal("1000.00"),
+                new BigDecimal("1000.00"), Instant.parse("2026-12-01T00:00:00Z"));
+
+        assertThat(TransferJson.parseEntry(TransferJson.toJson(debit))).isEqualTo(debit);
+        assertThat(TransferJson.toJson(opening).getBoolean("opening")).isTrue();
+        assertThat(TransferJson.parseEntry(TransferJson.toJson(opening))).isEqualTo(opening);
     }
 
     @Test

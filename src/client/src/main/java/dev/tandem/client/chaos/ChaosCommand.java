@@ -8,6 +8,7 @@ import dev.tandem.api.TransferDetails;
 import dev.tandem.api.UnknownTransferException;
 import dev.tandem.client.BrokerOptions;
 import dev.tandem.client.Credentials;
+import dev.tandem.client.RestEndpoint;
 import dev.tandem.client.RestTransferService;
 import dev.tandem.client.chaos.BankChecker.Balance;
 import dev.tandem.client.chaos.BankChecker.Verified;
@@ -67,8 +68,8 @@ public class ChaosCommand implements Callable<Integer> {
             + " (default: all that run; the databases with --db real, as root); none for a run without faults")
     List<String> faultsOn;
 
-    @Option(names = "--url", defaultValue = "${env:TANDEM_URL:-http://localhost:8080/tandem/api}", description = "REST API base URL")
-    URI url;
+    @Mixin
+    RestEndpoint endpoint;
 
     @Mixin
     BrokerOptions brokerOptions;
@@ -79,9 +80,9 @@ public class ChaosCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long theSeed = seed != null ? seed : new Random().nextLong();
         Path secrets = Path.of(environment("TANDEM_SECRETS"));
-        var teller = new RestTransferService(url, Credentials.fromSecrets(secrets, "teller"));
+        var teller = new RestTransferService(endpoint.url(), Credentials.fromSecrets(secrets, "teller"));
         Credentials operatorCredentials = Credentials.fromSecrets(secrets, "operator");
-        var operator = new RestTransferService(url, operatorCredentials);
+        var operator = new RestTransferService(endpoint.url(), operatorCredentials);
         List<Target> targets = targets();
         System.out.printf("Chaos run of %.1f min, seed %d; faults on %s%n", minutes, theSeed,
                 targets.isEmpty() ? "nothing" : String.join(", ", targets.stream().map(Target::name).toList()));
