@@ -4,4 +4,9 @@ import dev.tandem.api.TransferDetails;
 
 /** A transfer was accepted for asynchronous processing and queued; it is {@code PENDING}. */
 public record TransferAccepted(long sequence, TransferDetails transfer) implements TransferEvent {
+
+    @Override
+    public String kind() {
+        return "accepted";
+    }
 }

@@ -4,4 +4,9 @@ import dev.tandem.api.TransferDetails;
 
 /** Both legs of a transfer were posted. */
 public record TransferCompleted(long sequence, TransferDetails transfer) implements TransferOutcome {
+
+    @Override
+    public String kind() {
+        return "completed";
+    }
 }

@@ -15,4 +15,7 @@ public sealed interface TransferEvent permits TransferAccepted, TransferOutcome 
     long sequence();
 
     TransferDetails transfer();
+
+    /** What happened, in a word: {@code accepted}, {@code completed} or {@code rejected}. */
+    String kind();
 }

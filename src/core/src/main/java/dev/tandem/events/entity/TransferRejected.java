@@ -4,4 +4,9 @@ import dev.tandem.api.TransferDetails;
 
 /** A transfer was refused for a business reason; no money moved. */
 public record TransferRejected(long sequence, TransferDetails transfer) implements TransferOutcome {
+
+    @Override
+    public String kind() {
+        return "rejected";
+    }
 }

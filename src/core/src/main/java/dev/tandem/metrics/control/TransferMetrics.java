@@ -1,10 +1,10 @@
 package dev.tandem.metrics.control;
 
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferStatus;
-import dev.tandem.events.entity.TransferAccepted;
-import dev.tandem.events.entity.TransferCompleted;
 import dev.tandem.events.entity.TransferEvent;
 import dev.tandem.transfer.control.EngineAdmission;
+import dev.tandem.transfer.control.TransferLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -193,21 +193,20 @@ public class TransferMetrics {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransferEvent event) {
-        events(kindOf(event), "committed").increment();
+        events(event.kind(), "committed").increment();
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) TransferEvent event) {
-        events(kindOf(event), "rolled_back").increment();
-        LOG.warning(() -> "Rolled back: " + event.transfer() + " did not happen");
+        events(event.kind(), "rolled_back").increment();
     }
 
     /**
      * The transaction manager reported that a transfer's resources did not all reach the same outcome
      * (some committed, some rolled back): counted, and logged as loudly as anything Tandem logs.
      */
-    public void heuristicOutcome(UUID transferId, Throwable reported) {
+    public void heuristicOutcome(UUID transferId, TraceContext trace, Throwable reported) {
         heuristic.increment();
-        LOG.log(Level.SEVERE, "HEURISTIC OUTCOME for transfer " + transferId + ": its resources did not all reach the same"
+        LOG.log(Level.SEVERE, "HEURISTIC OUTCOME for " + TransferLog.subject(transferId, trace) + ": its resources did not all reach the same"
                 + " outcome. Check it with ./tandem verify and GET /transfers/" + transferId + "; the transaction log under"
                 + " the domain's logs/tx holds the details.", reported);
     }
@@ -248,13 +247,6 @@ public class TransferMetrics {
     private Counter alert(String outcome) {
         return Counter.builder("tandem.alerts").description("large-transfer alerts posted to the webhook, by outcome")
                 .tag("outcome", outcome).register(registry);
-    }
-
-    private static String kindOf(TransferEvent event) {
-        if (event instanceof TransferAccepted) {
-            return "accepted";
-        }
-        return event instanceof TransferCompleted ? "completed" : "rejected";
     }
 
     private static long count(Counter counter) {

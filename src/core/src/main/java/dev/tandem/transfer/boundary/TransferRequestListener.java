@@ -22,6 +22,7 @@ import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.GroupTurns;
 import dev.tandem.transfer.control.RedeliveryBackoff;
 import dev.tandem.transfer.control.TransferEngine;
+import dev.tandem.transfer.control.TransferLog;
 import dev.tandem.transfer.control.TransferMessages;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
@@ -100,7 +101,7 @@ public class TransferRequestListener implements MessageListener {
             messages.reply(message, outcome, trace);
             measured.ended(Outcome.of(outcome), request.currency());
         } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "Transfer " + request.id() + " (trace " + trace.traceId() + ") failed; its transaction rolls back and the broker redelivers"
+            LOG.log(Level.WARNING, "The " + TransferLog.subject(request.id(), trace) + " failed; its transaction rolls back and the broker redelivers"
                     + " its request (delivery attempt " + TransferMessages.deliveryAttempt(message) + ")", failure);
             throw failure;
         } catch (TransferConflictException conflict) {
@@ -111,7 +112,7 @@ public class TransferRequestListener implements MessageListener {
             // The engine settles a race for an id in place (it waits for the accounts, then finds the record),
             // except between two accounts of ledger B or for a request refused before any account is locked.
             // This transaction is already marked for rollback: the redelivery finds the record the other wrote.
-            LOG.info(() -> "Transfer " + request.id() + " was being recorded concurrently; its request will be redelivered");
+            LOG.info(() -> "The " + TransferLog.subject(request.id(), trace) + " was being recorded concurrently; its request will be redelivered");
         } finally {
             admission.leave();
         }

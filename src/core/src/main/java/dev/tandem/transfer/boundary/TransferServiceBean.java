@@ -25,6 +25,7 @@ import dev.tandem.metrics.control.TransferMetrics.Call;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.TransactionFailures;
+import dev.tandem.transfer.control.TransferLog;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferQuery;
 import dev.tandem.transfer.control.TransferRegistry;
@@ -164,7 +165,7 @@ public class TransferServiceBean implements TransferService {
         Outcome outcome = Outcome.FAILED;
         try {
             TransferRequest identified = identified(request);
-            TransferDetails result = onceMoreIfRaced(identified, call == Call.TRANSFER
+            TransferDetails result = onceMoreIfRaced(identified, trace, call == Call.TRANSFER
                     ? () -> engine.execute(identified, TransferMode.SYNC, trace)
                     : () -> engine.submit(identified, trace));
             outcome = Outcome.of(result);
@@ -187,7 +188,7 @@ public class TransferServiceBean implements TransferService {
      * is there, and running the call again answers with it. A technical failure reaches the caller
      * classified ({@link TransactionFailures#classify}), a heuristic outcome counted first.
      */
-    private TransferDetails onceMoreIfRaced(TransferRequest request, EngineCall call)
+    private TransferDetails onceMoreIfRaced(TransferRequest request, TraceContext trace, EngineCall call)
             throws TransferConflictException, TransferFailureException {
         try {
             admission.enter();
@@ -202,9 +203,9 @@ public class TransferServiceBean implements TransferService {
             throw new IllegalStateException(impossible);
         } catch (RuntimeException failure) {
             if (TransactionFailures.isHeuristic(failure)) {
-                metrics.heuristicOutcome(request.id(), failure);
+                metrics.heuristicOutcome(request.id(), trace, failure);
             }
-            throw TransactionFailures.classify(request.id(), failure).orElseThrow(() -> failure);
+            throw TransactionFailures.classify(TransferLog.subject(request.id(), trace), request.id(), failure).orElseThrow(() -> failure);
         }
     }
 

@@ -40,7 +40,11 @@ public final class TransactionFailures {
      * failure (a bug), which the caller reports as it is.
      */
     public static Optional<TransferFailureException> classify(UUID transferId, Throwable failure) {
-        String subject = transferId == null ? "a request" : "transfer " + transferId;
+        return classify(transferId == null ? "a request" : "transfer " + transferId, transferId, failure);
+    }
+
+    /** {@link #classify(UUID, Throwable)}, its log lines naming the failed request as {@code subject}. */
+    public static Optional<TransferFailureException> classify(String subject, UUID transferId, Throwable failure) {
         if (isStopping(failure)) {
             return Optional.of(new TransferUnavailableException(transferId, "Tandem is stopping and takes no more transfers;"
                     + " nothing was changed. It is safe to retry once it is back" + RETRY_RULE));

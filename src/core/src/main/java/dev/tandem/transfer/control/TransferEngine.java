@@ -71,7 +71,7 @@ public class TransferEngine {
      */
     public TransferDetails execute(TransferRequest request, TransferMode mode, TraceContext trace)
             throws TransferConflictException, DuplicateTransferException {
-        LOG.fine(() -> "Transfer " + request.id() + " (" + mode + ", trace " + trace.traceId() + ") begins");
+        LOG.fine(() -> "The " + TransferLog.subject(request.id(), trace) + " begins (" + mode + ")");
         faults.at(FaultPoint.Stage.FIRST, request.id());
         Optional<Rejection> rejection = TransferPolicy.screen(request);
         var locked = new HashMap<String, Account>();
@@ -101,7 +101,7 @@ public class TransferEngine {
         // still holding the accounts' locks: see TransferEvent#sequence
         events.fire(TransferOutcome.of(outcome, sequence.next()));
         faults.at(FaultPoint.Stage.LAST, request.id());
-        LOG.fine(() -> "Transfer " + request.id() + " " + outcome.status() + ", to be committed");
+        LOG.fine(() -> "The " + TransferLog.subject(request.id(), trace) + " is " + outcome.status() + ", to be committed");
         return outcome;
     }
 
