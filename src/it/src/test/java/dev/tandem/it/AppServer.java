@@ -51,12 +51,6 @@ enum AppServer {
         void flushConnectionPool(String pool) {
             asadmin("flush-connection-pool", pool);
         }
-
-        @Override
-        boolean readinessIsTandems(String body) {
-            // before the EAR is loaded Payara has no checks at all and says UP
-            return body.contains("tandem-dependencies");
-        }
     },
 
     WILDFLY {
@@ -101,12 +95,6 @@ enum AppServer {
             jbossCli("/subsystem=datasources/xa-data-source=" + pool + ":flush-all-connection-in-pool");
         }
 
-        @Override
-        boolean readinessIsTandems(String body) {
-            // WildFly does not register health checks of an EAR's web module (WFLY-12835); its own
-            // procedures say whether the server booted and deployed the EAR
-            return body.contains("\"tandem.ear\":\"OK\"");
-        }
     };
 
     static AppServer underTest() {
@@ -131,9 +119,6 @@ enum AppServer {
      * restart (Payara: {@code flush-connection-pool}; WildFly: {@code flush-all-connection-in-pool}).
      */
     abstract void flushConnectionPool(String pool);
-
-    /** Whether a readiness answer ({@code /health/ready}) comes from the server with Tandem deployed. */
-    abstract boolean readinessIsTandems(String body);
 
     /** Runs an asadmin command against the Payara domain under test and insists that it succeeded. */
     static String asadmin(String... arguments) {

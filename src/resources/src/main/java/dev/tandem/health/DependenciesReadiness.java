@@ -2,8 +2,6 @@ package dev.tandem.health;
 
 import static dev.tandem.api.jms.TransferMessaging.REQUEST_QUEUE;
 
-import dev.tandem.resources.ResourceNames;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -22,8 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready when ledger A, ledger B and the broker each answer; the data says which does not. A transfer
  * needs all three, so one down means not ready. Why one is down goes to the server log, when it goes
- * down: the probe is open to anyone, and a failure's text can name hosts, users and databases. The probes run on the caller's thread (the
- * health endpoint's): a database or broker that is down refuses connections at once, and a ledger
+ * down: the probe is open to anyone, and a failure's text can name hosts, users and databases. The probes run on
+ * the caller's thread (the health endpoint's): a database or broker that is down refuses connections at once, and a ledger
  * connection gets {@value #VALIDATION_SECONDS} s to prove it is alive.
  */
 @Readiness
@@ -37,23 +35,36 @@ public class DependenciesReadiness implements HealthCheck {
     /** The dependencies the last probes found down, so that each outage is logged once. */
     private final Set<String> down = ConcurrentHashMap.newKeySet();
 
-    @Resource(lookup = ResourceNames.LEDGER_A)
-    DataSource ledgerA;
+    private record Dependencies(DataSource ledgerA, DataSource ledgerB, ConnectionFactory broker) {
+    }
 
-    @Resource(lookup = ResourceNames.LEDGER_B)
-    DataSource ledgerB;
+    private volatile Dependencies dependencies;
 
-    @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
-    ConnectionFactory broker;
+    /**
+     * Called once the application has started, with the resources it looked up by their names ({@code ResourceNames}):
+     * the health check itself is called where no application naming context exists (WildFly calls it from its
+     * management interface), so it cannot look them up. Until then, and once the application stops, not ready.
+     */
+    public void watch(DataSource ledgerA, DataSource ledgerB, ConnectionFactory broker) {
+        dependencies = new Dependencies(ledgerA, ledgerB, broker);
+    }
+
+    public void unwatch() {
+        dependencies = null;
+    }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tandem-dependencies");
-        boolean ready = probe(response, "ledgerA", () -> answers(ledgerA));
-        ready &= probe(response, "ledgerB", () -> answers(ledgerB));
+        Dependencies watched = dependencies;
+        if (watched == null) {
+            return response.down().withData("application", "starting").build();
+        }
+        boolean ready = probe(response, "ledgerA", () -> answers(watched.ledgerA()));
+        ready &= probe(response, "ledgerB", () -> answers(watched.ledgerB()));
         ready &= probe(response, "broker", () -> {
             // a pooled connection may outlive the broker: browsing makes the broker answer
-            try (JMSContext jms = broker.createContext(); var browser = jms.createBrowser(jms.createQueue(REQUEST_QUEUE))) {
+            try (JMSContext jms = watched.broker().createContext(); var browser = jms.createBrowser(jms.createQueue(REQUEST_QUEUE))) {
                 browser.getEnumeration();
             }
         });
