@@ -7,6 +7,9 @@ import dev.tandem.ledger.rest.LedgersResource;
 import dev.tandem.metrics.rest.MetricsResource;
 import dev.tandem.transfer.rest.TransfersResource;
 import dev.tandem.verification.rest.VerificationResource;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
@@ -39,6 +43,20 @@ class OpenApiDocumentTest {
     @Test
     void everyResourceMethodIsDocumentedAndNothingElse() throws IOException {
         assertThat(documented()).containsExactlyElementsOf(implemented());
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi3WithEveryReferenceResolved() throws IOException {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed;
+        try (InputStream yaml = OpenApiDocumentTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            parsed = new OpenAPIV3Parser().readContents(new String(yaml.readAllBytes(), StandardCharsets.UTF_8), null, options);
+        }
+
+        assertThat(parsed.getMessages()).as("what the validator found").isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
+        assertThat(parsed.getOpenAPI().getComponents().getSchemas()).containsKeys("TransferRequest", "Transfer", "Problem");
     }
 
     @Test
