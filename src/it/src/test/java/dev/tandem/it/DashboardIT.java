@@ -2,11 +2,14 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.TransferDetails;
+import dev.tandem.api.TransferRequest;
 import dev.tandem.client.Credentials;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser: Debian's headless Chromium, driven through chromedriver, signed in
  * with HTTP Basic credentials. For a teller it loads both ledgers, makes a synchronous and a queued
- * transfer through its form, and shows them on the live stream and in the balances; a viewer sees the
- * ledgers and the stream but no form. Screenshots are kept in target/screenshots. Accounts A-0028, B-0028.
+ * transfer through its form, and shows them on the live stream, in the balances and in the account's
+ * statement; a viewer sees the ledgers, the recent transfers and the stream but no form; an operator sees
+ * live charts of the transfers per second and their latency by entry point. Screenshots are kept in
+ * target/screenshots. Accounts A-0028, B-0028.
  */
 @ExtendWith(ConservationCheck.class)
 class DashboardIT {
@@ -47,16 +52,40 @@ class DashboardIT {
     }
 
     @Test
-    void aViewerSeesTheLedgersAndTheStreamButNoTransferForm() throws IOException {
+    void aViewerSeesTheLedgersAndTheRecentTransfersButNoTransferForm() throws Exception {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        TransferDetails earlier = Tandem.CLIENT.transfer(new TransferRequest(UUID.randomUUID(), "A-0028", "B-0028",
+                new BigDecimal("1.00"), "EUR"));
         browser.get(dashboardAs(Tandem.VIEWER));
+
+        wait.until(page -> streamed(earlier.id().toString()).equals("COMPLETED"));
+        assertThat(entry(earlier.id().toString()).getAttribute("data-history")).as("shown from the search, not streamed")
+                .isEqualTo("COMPLETED");
 
         wait.until(page -> page.findElements(By.cssSelector("#ledger-A tbody tr")).size() == 50);
         wait.until(page -> page.findElement(By.id("stream-state")).getText().equals("live"));
         assertThat(browser.findElement(By.id("caller")).getText()).isEqualTo("viewer (viewer)");
         assertThat(browser.findElement(By.id("transfer-section")).isDisplayed()).as("the transfer form").isFalse();
         assertThat(browser.findElement(By.id("counters")).isDisplayed()).as("the counters").isFalse();
+        assertThat(browser.findElement(By.id("activity-section")).isDisplayed()).as("the charts").isFalse();
         assertThat(Files.size(chromium.screenshot("dashboard-viewer.png"))).isGreaterThan(10_000);
+    }
+
+    @Test
+    void anOperatorSeesTheTransfersPerSecondAndTheirLatencyByEntryPoint() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(dashboardAs(Tandem.OPERATOR));
+        wait.until(page -> page.findElement(By.id("activity-section")).isDisplayed());
+
+        // transfers keep coming while the page reads the metrics every few seconds, until its line has two points
+        wait.until(page -> {
+            transferSynchronously();
+            return !legend("chart-rate", "rest-sync").equals("0.0/s") && legend("chart-latency", "rest-sync").endsWith(" ms")
+                    && page.findElement(By.cssSelector("#chart-rate polyline.series-0")).getAttribute("points").split(" ").length >= 2;
+        });
+
+        assertThat(legend("chart-rate", "queue")).matches("\\d+\\.\\d/s");
+        assertThat(Files.size(chromium.screenshot("dashboard-operator.png"))).isGreaterThan(10_000);
     }
 
     @Test
@@ -84,6 +113,13 @@ class DashboardIT {
         wait.until(page -> shownBalance("B-0028").compareTo(target.add(new BigDecimal("7.00"))) == 0);
         assertThat(shownBalance("A-0028")).isEqualByComparingTo(Tandem.balance("A-0028"));
 
+        browser.findElement(By.cssSelector("#account-A-0028 button.account")).click();
+        wait.until(page -> !page.findElements(By.cssSelector("#statement tbody tr")).isEmpty());
+        assertThat(browser.findElement(By.id("statement-account")).getText()).isEqualTo("A-0028");
+        WebElement newest = browser.findElement(By.cssSelector("#statement tbody tr"));
+        assertThat(newest.getAttribute("data-transfer")).as("the newest entry's transfer").isEqualTo(queued);
+        assertThat(newest.getText()).as("the newest entry").contains("-2.00");
+
         assertThat(Files.size(chromium.screenshot("dashboard.png"))).isGreaterThan(10_000);
     }
 
@@ -104,6 +140,19 @@ class DashboardIT {
         WebElement input = browser.findElement(By.cssSelector("#transfer-form input[name=" + field + "]"));
         input.clear();
         input.sendKeys(value);
+    }
+
+    private static void transferSynchronously() {
+        try {
+            Tandem.CLIENT.transfer(new TransferRequest(UUID.randomUUID(), "A-0028", "B-0028", new BigDecimal("0.01"), "EUR"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value a chart's legend shows for an entry point. */
+    private String legend(String chart, String entryPoint) {
+        return browser.findElement(By.cssSelector("#" + chart + " li[data-entry-point=" + entryPoint + "] .value")).getText();
     }
 
     private String streamed(String transferId) {
