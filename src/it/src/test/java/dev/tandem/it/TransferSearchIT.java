@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The operator's reads: {@code GET /transfers} with filters, {@code GET /accounts/{id}/entries} (the statement)
  * and {@code GET /accounts}, newest first or in id order, a page at a time through {@code Link} headers, and bad
- * queries answered 400. Accounts A-0002, B-0002.
+ * queries answered 400; pages that hold every item once while transfers keep arriving. Accounts A-0002, B-0002,
+ * A-0006, B-0006.
  */
 @ExtendWith(ConservationCheck.class)
 class TransferSearchIT {
@@ -105,6 +108,41 @@ class TransferSearchIT {
                 .containsAll(MADE.stream().filter(id -> !id.equals(rejected)).toList());
         assertThat(statement.stream().filter(entry -> MADE.contains(entry.getString("transfer", ""))))
                 .allSatisfy(entry -> assertThat(new BigDecimal(entry.getString("amount"))).isNegative());
+    }
+
+    @Test
+    void pagesHoldEveryItemOnceWhileTransfersKeepArriving() throws Exception {
+        List<String> before = List.of(transferA0006(), transferA0006(), transferA0006(), transferA0006(), transferA0006());
+        var keepArriving = new AtomicBoolean(true);
+        var arrived = new CopyOnWriteArrayList<String>();
+        Thread arriving = new Thread(() -> {
+            while (keepArriving.get()) {
+                arrived.add(transferA0006());
+            }
+        });
+        arriving.start();
+        List<String> searched;
+        List<JsonObject> statement;
+        try {
+            Polling.until(Duration.ofSeconds(30), arrived::size, size -> size >= 1);
+            searched = ids(everyPage("transfers?account=A-0006&limit=2"));
+            statement = everyPage("accounts/A-0006/entries?limit=2");
+        } finally {
+            keepArriving.set(false);
+            arriving.join();
+        }
+
+        assertThat(searched).doesNotHaveDuplicates().containsAll(before);
+        assertThat(statement.stream().map(entry -> entry.getString("id")).toList()).doesNotHaveDuplicates();
+        assertThat(statement.stream().map(entry -> entry.getString("transfer", "")).toList()).containsAll(before);
+        assertThat(arrived).as("transfers that arrived during the walk").isNotEmpty();
+    }
+
+    private static String transferA0006() {
+        String id = UUID.randomUUID().toString();
+        assertThat(Tandem.postJson("transfers", "{\"id\":\"" + id + "\",\"from\":\"A-0006\",\"to\":\"B-0006\","
+                + "\"amount\":\"0.01\",\"currency\":\"EUR\"}").statusCode()).isEqualTo(201);
+        return id;
     }
 
     @Test
