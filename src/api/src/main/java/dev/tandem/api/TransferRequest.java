@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * The {@code id} makes the request idempotent: submitting the same id again with the same
  * content returns the first outcome. It may be left out, in which case the service assigns one
  * (and a retry can no longer be recognised as such).
+ * <p>
+ * It may carry the caller's W3C trace ({@code traceparent}), for the channel that has no headers of its own: the
+ * remote EJB. It is not part of the request's content: a retry in another trace is the same request.
  */
 public final class TransferRequest implements Serializable {
 
@@ -27,13 +30,19 @@ public final class TransferRequest implements Serializable {
     private final String to;
     private final BigDecimal amount;
     private final String currency;
+    private final String traceparent;
 
     public TransferRequest(UUID id, String from, String to, BigDecimal amount, String currency) {
+        this(id, from, to, amount, currency, null);
+    }
+
+    private TransferRequest(UUID id, String from, String to, BigDecimal amount, String currency, String traceparent) {
         this.id = id;
         this.from = from;
         this.to = to;
         this.amount = amount;
         this.currency = currency;
+        this.traceparent = traceparent;
     }
 
     public static TransferRequest of(String from, String to, String amount, String currency) {
@@ -60,8 +69,18 @@ public final class TransferRequest implements Serializable {
         return currency;
     }
 
+    /** The caller's W3C {@code traceparent}, or null: the service then starts a trace of its own. */
+    public String traceparent() {
+        return traceparent;
+    }
+
     public TransferRequest withId(UUID newId) {
-        return new TransferRequest(newId, from, to, amount, currency);
+        return new TransferRequest(newId, from, to, amount, currency, traceparent);
+    }
+
+    /** The same request in the caller's trace ({@link TraceContext#traceparent()}). */
+    public TransferRequest inTrace(String callersTraceparent) {
+        return new TransferRequest(id, from, to, amount, currency, callersTraceparent);
     }
 
     /** This request if it has an id, otherwise the same request with a new random id. */

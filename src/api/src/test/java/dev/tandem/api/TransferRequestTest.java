@@ -2,6 +2,10 @@ package dev.tandem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +29,25 @@ class TransferRequestTest {
         TransferRequest identified = TransferRequest.of("A-0001", "B-0001", "10.00", "EUR");
 
         assertThat(identified.identified()).isSameAs(identified);
+    }
+
+    @Test
+    void theCallersTraceTravelsWithTheRequestAcrossTheWireButIsNotItsContent() throws Exception {
+        String traceparent = TraceContext.start().traceparent();
+        TransferRequest traced = anonymous.inTrace(traceparent).identified();
+
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(traced);
+        }
+        TransferRequest received;
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            received = (TransferRequest) in.readObject();
+        }
+
+        assertThat(received.traceparent()).isEqualTo(traceparent);
+        assertThat(received.id()).isEqualTo(traced.id());
+        assertThat(received.hasSameContentAs("A-0001", "B-0001", new BigDecimal("10.0"), "EUR")).isTrue();
+        assertThat(anonymous.traceparent()).isNull();
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.api.HeuristicOutcomeException;
 import dev.tandem.api.InvalidTransferException;
 import dev.tandem.api.OutcomeUnknownException;
 import dev.tandem.api.LedgerTotals;
+import dev.tandem.api.TraceContext;
 import dev.tandem.api.TransferConflictException;
 import dev.tandem.api.TransferFailureException;
 import dev.tandem.api.TransferUnavailableException;
@@ -205,6 +206,9 @@ public final class RestTransferService implements TransferService {
                 .POST(HttpRequest.BodyPublishers.ofString(TransferJson.toJson(request).toString()));
         if (headers.length > 0) {
             post.headers(headers);
+        }
+        if (request.traceparent() != null) {
+            post.header(TraceContext.TRACEPARENT, request.traceparent());
         }
         return send(post);
     }

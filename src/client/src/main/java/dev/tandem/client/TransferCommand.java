@@ -44,9 +44,12 @@ class TransferCommand implements Callable<Integer> {
     @Option(names = "--future", description = "let the server run it in the background (EJB: @Asynchronous) and wait on the future")
     boolean future;
 
+    @Option(names = "--traceparent", description = "the W3C trace to make it in, 00-<trace id>-<span id>-01 (default: a new one)")
+    String traceparent;
+
     @Override
     public Integer call() throws Exception {
-        var request = new TransferRequest(id == null ? UUID.randomUUID() : id, from, to, amount, currency);
+        var request = new TransferRequest(id == null ? UUID.randomUUID() : id, from, to, amount, currency).inTrace(traceparent);
         TransferService service = endpoints.connect("teller");
         TransferDetails outcome;
         if (async) {

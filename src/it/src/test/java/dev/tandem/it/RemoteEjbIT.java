@@ -2,6 +2,7 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.TraceContext;
 import dev.tandem.client.Credentials;
 import dev.tandem.it.Processes.Run;
 import java.math.BigDecimal;
@@ -35,6 +36,28 @@ class RemoteEjbIT {
         var recorded = Tandem.json(Tandem.get("transfers/" + id));
         assertThat(recorded.getString("status")).isEqualTo("COMPLETED");
         assertThat(recorded.getString("mode")).isEqualTo("SYNC");
+    }
+
+    @Test
+    void aRemoteCallersTraceTravelsWithTheRequestAndIsRecorded() {
+        TraceContext caller = TraceContext.start();
+        String synchronous = UUID.randomUUID().toString();
+        String queued = UUID.randomUUID().toString();
+
+        Run transfer = tandem("transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021", "--amount", "0.50", "--id", synchronous,
+                "--traceparent", caller.traceparent());
+        Run submit = tandem("transfer", "--via", "ejb", "--async", "--from", "A-0021", "--to", "B-0021", "--amount", "0.50",
+                "--id", queued, "--traceparent", caller.traceparent());
+
+        assertThat(transfer.exitCode()).as(transfer.output()).isZero();
+        assertThat(submit.exitCode()).as(submit.output()).isZero();
+        assertThat(Tandem.json(Tandem.get("transfers/" + synchronous)).getString("traceId")).isEqualTo(caller.traceId());
+        assertThat(Tandem.json(Tandem.get("transfers/" + queued)).getString("traceId")).isEqualTo(caller.traceId());
+        String untraced = UUID.randomUUID().toString();
+        assertThat(tandem("transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021", "--amount", "0.50", "--id", untraced)
+                .exitCode()).isZero();
+        assertThat(Tandem.json(Tandem.get("transfers/" + untraced)).getString("traceId")).as("a trace of its own")
+                .hasSize(32).isNotEqualTo(caller.traceId());
     }
 
     @Test

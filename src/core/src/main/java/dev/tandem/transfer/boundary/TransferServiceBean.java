@@ -83,14 +83,14 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.TRANSFER, Entry.EJB, request, TraceContext.start());
+        return measured(Call.TRANSFER, Entry.EJB, request, callersTrace(request));
     }
 
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.ACCEPTANCE, Entry.EJB, request, TraceContext.start()).id();
+        return measured(Call.ACCEPTANCE, Entry.EJB, request, callersTrace(request)).id();
     }
 
     /**
@@ -112,7 +112,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.EJB, request, TraceContext.start()));
+        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.EJB, request, callersTrace(request)));
     }
 
     /**
@@ -207,6 +207,11 @@ public class TransferServiceBean implements TransferService {
             }
             throw TransactionFailures.classify(TransferLog.subject(request.id(), trace), request.id(), failure).orElseThrow(() -> failure);
         }
+    }
+
+    /** A remote caller's trace, which the request carries (the remote EJB has no headers), or a new one. */
+    private static TraceContext callersTrace(TransferRequest request) {
+        return TraceContext.continueOrStart(request == null ? null : request.traceparent());
     }
 
     /** Checks the request and gives it an id if the client did not. */
