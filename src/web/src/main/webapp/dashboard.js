@@ -189,8 +189,11 @@ async function readMetrics() {
     readings.push(reading);
     while (readings.length && readings[0].at < reading.at - CHART_SECONDS * 1000) readings.shift();
     if (previous) reading.change = ENTRY_POINTS.map(point => {
-        const count = reading.totals[point.key].count - previous.totals[point.key].count;
-        const seconds = reading.totals[point.key].seconds - previous.totals[point.key].seconds;
+        const now = reading.totals[point.key];
+        // a server restart starts the counts again from zero
+        const before = now.count < previous.totals[point.key].count ? {count: 0, seconds: 0} : previous.totals[point.key];
+        const count = now.count - before.count;
+        const seconds = now.seconds - before.seconds;
         return {key: point.key, rate: count / ((reading.at - previous.at) / 1000), latency: count > 0 ? 1000 * seconds / count : null};
     });
     drawChart('#chart-rate', 'rate', rate => `${rate.toFixed(1)}/s`);
