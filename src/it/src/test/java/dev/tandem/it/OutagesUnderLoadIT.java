@@ -202,9 +202,20 @@ class OutagesUnderLoadIT {
         }
     }
 
-    /** Ready, and with Tandem deployed: before the EAR is loaded, Payara has no checks at all and says UP. */
+    /**
+     * Ready, with Tandem deployed (before the EAR is loaded, Payara has no checks at all and says UP), and the API
+     * answering: Payara maps the context root a moment after the application has started.
+     */
     private static boolean ready(String readiness) {
-        return readiness.startsWith("200 ") && readiness.contains("\"tandem-dependencies\"");
+        return readiness.startsWith("200 ") && readiness.contains("\"tandem-dependencies\"") && apiAnswers();
+    }
+
+    private static boolean apiAnswers() {
+        try {
+            return Tandem.get("caller").statusCode() == 200;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
     }
 
     /** Readiness turns DOWN and names the dependency that is down. */
