@@ -1,8 +1,6 @@
 package dev.tandem.events.control;
 
 import dev.tandem.api.json.TransferJson;
-import dev.tandem.events.entity.TransferAccepted;
-import dev.tandem.events.entity.TransferCompleted;
 import dev.tandem.events.entity.TransferEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +116,7 @@ public class TransferFeed {
     }
 
     private void emit(TransferEvent event) {
-        Item item = new Item(start + "-" + event.sequence(), kindOf(event), TransferJson.toJson(event.transfer()).toString());
+        Item item = new Item(start + "-" + event.sequence(), event.kind(), TransferJson.toJson(event.transfer()).toString());
         recent.addLast(item);
         if (recent.size() > RETAINED) {
             recent.removeFirst();
@@ -136,12 +134,5 @@ public class TransferFeed {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String kindOf(TransferEvent event) {
-        if (event instanceof TransferAccepted) {
-            return "accepted";
-        }
-        return event instanceof TransferCompleted ? "completed" : "rejected";
     }
 }

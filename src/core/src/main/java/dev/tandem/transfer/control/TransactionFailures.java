@@ -40,7 +40,7 @@ public final class TransactionFailures {
      * failure (a bug), which the caller reports as it is.
      */
     public static Optional<TransferFailureException> classify(UUID transferId, Throwable failure) {
-        return classify(transferId == null ? "a request" : "transfer " + transferId, transferId, failure);
+        return classify(transferId == null ? "a request" : TransferLog.subject(transferId, null), transferId, failure);
     }
 
     /** {@link #classify(UUID, Throwable)}, its log lines naming the failed request as {@code subject}. */
