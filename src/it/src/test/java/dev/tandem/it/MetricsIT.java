@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code GET /metrics} in the Prometheus text format, on both servers alike (who may read it: AccessIT): every entry point
  * counted and timed by outcome once its transaction has ended, the queue's delay, the committed events, the
- * registry's counts by status and the queues' depths. Accounts A-0050, B-0050 (in dollars).
+ * registry's counts by status, the queues' depths and the ledger pools' connections. Accounts A-0050, B-0050 (in dollars).
  */
 @ExtendWith(ConservationCheck.class)
 class MetricsIT {
@@ -84,6 +84,21 @@ class MetricsIT {
                 .isGreaterThanOrEqualTo(4);
         assertThat(after.value("tandem_transfers_seconds_bucket", "entry", "rest", "outcome", "completed", "currency", "USD", "le", "+Inf"))
                 .isEqualTo(after.value("tandem_transfers_seconds_count", "entry", "rest", "outcome", "completed", "currency", "USD"));
+    }
+
+    @Test
+    void theLedgerPoolsConnectionsAreReportedByTheServer() {
+        assertThat(Tandem.postJson("transfers", body("1.00")).statusCode()).isEqualTo(201);
+
+        Scrape scrape = Scrape.now();
+
+        for (String pool : List.of("tandem-ledger-a", "tandem-ledger-b")) {
+            assertThat(scrape.samples()).as(pool).containsKeys("tandem_ledger_connections{pool=\"" + pool + "\",state=\"in_use\"}",
+                    "tandem_ledger_connections{pool=\"" + pool + "\",state=\"idle\"}");
+            assertThat(scrape.value("tandem_ledger_connections", "pool", pool, "state", "in_use")
+                    + scrape.value("tandem_ledger_connections", "pool", pool, "state", "idle"))
+                    .as("%s: the connection the transfer used is still pooled", pool).isGreaterThanOrEqualTo(1);
+        }
     }
 
     private static String body(String amount) {

@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  * {@code tandem_transactions_outcome_unknown_total}; {@code tandem_alerts_total{outcome}}.</li>
  * <li>{@code tandem_transfers_in_flight}; {@code tandem_transfer_records{status}}, read from the registry
  * at each scrape, so that it survives a restart; {@code tandem_queue_messages{queue}}, the request, invalid and
- * dead-letter queues' depths; the JVM's memory, threads, collections and CPU.</li>
+ * dead-letter queues' depths; {@code tandem_ledger_connections{pool,state}}, the ledger pools' connections in use
+ * and idle ({@link LedgerPools}); the JVM's memory, threads, collections and CPU.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -79,6 +80,8 @@ public class TransferMetrics {
     private Counter alertsFailed;
     private MultiGauge records;
     private MultiGauge queues;
+    private MultiGauge connections;
+    private final LedgerPools pools = new LedgerPools();
 
     /**
      * Constructor injection, not field injection: Payara skips a CDI bean's field injection when no Jakarta EE
@@ -108,6 +111,9 @@ public class TransferMetrics {
                 .description("transfers recorded in the registry (ledger A), by status, read at each scrape").register(registry);
         queues = MultiGauge.builder("tandem.queue.messages")
                 .description("messages waiting on Tandem's queues, counted at each scrape").register(registry);
+        connections = MultiGauge.builder("tandem.ledger.connections")
+                .description("the ledger pools' connections, in use and idle, as the server reports them at each scrape")
+                .register(registry);
         queueDelay = latency(Timer.builder("tandem.queue.delay")
                 .description("from the send of a queued request to the commit of its settlement"));
         heuristic = Counter.builder("tandem.transactions.heuristic")
@@ -131,21 +137,28 @@ public class TransferMetrics {
 
     /** The metrics in the Prometheus text format, with what the ledgers and the broker hold read now. */
     public String scrape() {
-        read(records, "status", () -> everyStatus(readings.transfersByStatus()));
-        read(queues, "queue", readings::queueDepths);
+        read(records, () -> tagged("status", everyStatus(readings.transfersByStatus())));
+        read(queues, () -> tagged("queue", readings.queueDepths()));
+        read(connections, pools::connections);
         return registry.scrape();
     }
 
     /** Sets a gauge's rows to what {@code reading} finds, or drops them if it fails: no stale figures. */
-    private static void read(MultiGauge gauge, String tag, Supplier<Map<?, Long>> reading) {
+    private static void read(MultiGauge gauge, Supplier<Map<Tags, Long>> reading) {
         try {
             gauge.register(reading.get().entrySet().stream()
-                    .map(count -> MultiGauge.Row.of(Tags.of(tag, count.getKey().toString()), count.getValue()))
+                    .map(count -> MultiGauge.Row.of(count.getKey(), count.getValue()))
                     .collect(Collectors.toList()), true);
         } catch (EJBException | PersistenceException | JMSRuntimeException unreachable) {
             gauge.register(List.of(), true);
-            LOG.log(Level.FINE, "Not read for the metrics: " + tag, unreachable);
+            LOG.log(Level.FINE, "A gauge not read for the metrics", unreachable);
         }
+    }
+
+    private static Map<Tags, Long> tagged(String tag, Map<?, Long> counts) {
+        var tagged = new LinkedHashMap<Tags, Long>();
+        counts.forEach((key, count) -> tagged.put(Tags.of(tag, key.toString()), count));
+        return tagged;
     }
 
     /** What a call into the engine did: the two timers of the transfer metrics. */
