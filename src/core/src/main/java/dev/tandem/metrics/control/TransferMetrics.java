@@ -70,6 +70,7 @@ public class TransferMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics collections = new JvmGcMetrics();
+    private final LedgerPools pools = new LedgerPools();
     private final EngineAdmission admission;
     private final ScrapeReadings readings;
 
@@ -81,7 +82,6 @@ public class TransferMetrics {
     private MultiGauge records;
     private MultiGauge queues;
     private MultiGauge connections;
-    private final LedgerPools pools = new LedgerPools();
 
     /**
      * Constructor injection, not field injection: Payara skips a CDI bean's field injection when no Jakarta EE
