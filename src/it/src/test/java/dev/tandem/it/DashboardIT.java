@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,7 +82,7 @@ class DashboardIT {
         wait.until(page -> {
             transferSynchronously();
             return !legend("chart-rate", "rest-sync").equals("0.0/s") && legend("chart-latency", "rest-sync").endsWith(" ms")
-                    && page.findElement(By.cssSelector("#chart-rate polyline.series-0")).getAttribute("points").split(" ").length >= 2;
+                    && shown("#chart-rate polyline.series-0", "points").split(" ").length >= 2;
         });
 
         assertThat(legend("chart-rate", "queue")).matches("\\d+\\.\\d/s");
@@ -152,7 +153,17 @@ class DashboardIT {
 
     /** The value a chart's legend shows for an entry point. */
     private String legend(String chart, String entryPoint) {
-        return browser.findElement(By.cssSelector("#" + chart + " li[data-entry-point=" + entryPoint + "] .value")).getText();
+        return shown("#" + chart + " li[data-entry-point=" + entryPoint + "] .value", "textContent");
+    }
+
+    /**
+     * A property of what the page shows now ({@code textContent} or an attribute), "" if nothing matches: the charts
+     * are drawn anew every few seconds, so their elements are read in one script, never held between calls.
+     */
+    private String shown(String selector, String property) {
+        return (String) ((JavascriptExecutor) browser).executeScript("const element = document.querySelector(arguments[0]);"
+                + " return element === null ? '' : arguments[1] === 'textContent' ? element.textContent : element.getAttribute(arguments[1]);",
+                selector, property);
     }
 
     private String streamed(String transferId) {
