@@ -7,11 +7,11 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,7 @@ class HealthIT {
      */
     @Test
     void livenessIsTandemsCheckOfTheServersThreadsAndTheLogNamesADeadlock() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(Tandem.HEALTH.resolve("live"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = health(Tandem.HEALTH.resolve("live"));
         JsonObject check = named(response, "tandem-threads");
         int deadlocked = Integer.parseInt(check.getJsonObject("data").get("deadlockedThreads").toString().replace("\"", ""));
 
@@ -71,10 +70,13 @@ class HealthIT {
 
     /** The named check of a health answer, which must be 200 (everything UP) and hold it. */
     private static JsonObject tandemCheck(URI health, String name) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = health(health);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return named(response, name);
+    }
+
+    private static HttpResponse<String> health(URI health) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject named(HttpResponse<String> response, String name) {

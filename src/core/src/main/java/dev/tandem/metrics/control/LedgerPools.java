@@ -23,7 +23,7 @@ final class LedgerPools {
     private static final Logger LOG = Logger.getLogger(LedgerPools.class.getName());
 
     /** The ledgers' pools (Payara) and data sources (WildFly) have these names on both servers. */
-    static final List<String> POOLS = List.of("tandem-ledger-a", "tandem-ledger-b");
+    private static final List<String> POOLS = List.of("tandem-ledger-a", "tandem-ledger-b");
 
     private final MBeanServer server;
 
