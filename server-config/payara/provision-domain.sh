@@ -12,7 +12,8 @@
 # TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
 # TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
 # TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT; AS_ADMIN_USER and AS_ADMIN_PASSWORDFILE, the domain's
-# administrator (asadmin's own variables). Tests also set TANDEM_FAULTS_DIR (test-faults.asadmin).
+# administrator (asadmin's own variables). Optional: TANDEM_OTLP_ENDPOINT (tracing.asadmin). Tests also set
+# TANDEM_FAULTS_DIR (test-faults.asadmin).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -55,6 +56,11 @@ create_alias tandem-broker-password "$TANDEM_BROKER_PASSWORD"
 run_commands "$here/domain.asadmin"
 run_commands "$here/ledgers-$TANDEM_DB.asadmin"
 run_commands "$here/messaging.asadmin"
+if [[ -n ${TANDEM_OTLP_ENDPOINT-} ]]; then
+    log "Exporting traces to $TANDEM_OTLP_ENDPOINT"
+    export TANDEM_OTLP_ENDPOINT_ASADMIN=${TANDEM_OTLP_ENDPOINT//:/\\\\:} # asadmin separates options with ':'
+    run_commands "$here/tracing.asadmin"
+fi
 if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
     log "Enabling the fault switch for crash-recovery tests ($TANDEM_FAULTS_DIR)"
     mkdir -p "$TANDEM_FAULTS_DIR"

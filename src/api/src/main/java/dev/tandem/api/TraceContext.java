@@ -49,11 +49,6 @@ public record TraceContext(String traceId, String spanId, boolean sampled) imple
         return new TraceContext(traceId, random(8), true);
     }
 
-    /** A span of this trace that this one makes: the same trace id, a new span id. */
-    public TraceContext child() {
-        return new TraceContext(traceId, random(8), sampled);
-    }
-
     /** As a {@code traceparent} value. */
     public String traceparent() {
         return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");

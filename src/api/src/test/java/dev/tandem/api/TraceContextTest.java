@@ -29,12 +29,12 @@ class TraceContextTest {
     }
 
     @Test
-    void aChildKeepsTheTraceWithASpanOfItsOwn() {
+    void aSpanInATraceKeepsTheTraceWithASpanOfItsOwn() {
         TraceContext parent = TraceContext.start();
-        TraceContext child = parent.child();
+        TraceContext span = TraceContext.spanIn(parent.traceId());
 
-        assertThat(child.traceId()).isEqualTo(parent.traceId());
-        assertThat(child.spanId()).isNotEqualTo(parent.spanId()).hasSize(16);
+        assertThat(span.traceId()).isEqualTo(parent.traceId());
+        assertThat(span.spanId()).isNotEqualTo(parent.spanId()).hasSize(16);
         assertThat(TraceContext.start().traceId()).isNotEqualTo(parent.traceId());
     }
 }

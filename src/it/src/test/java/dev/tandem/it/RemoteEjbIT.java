@@ -3,6 +3,7 @@ package dev.tandem.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.api.TraceContext;
+import dev.tandem.it.OtlpCollector.ReceivedSpan;
 import dev.tandem.client.Credentials;
 import dev.tandem.it.Processes.Run;
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ class RemoteEjbIT {
     }
 
     @Test
-    void aRemoteCallersTraceTravelsWithTheRequestAndIsRecorded() {
+    void aRemoteCallersTraceTravelsWithTheRequestAndIsRecorded() throws Exception {
         TraceContext caller = TraceContext.start();
         String synchronous = UUID.randomUUID().toString();
         String queued = UUID.randomUUID().toString();
@@ -53,6 +54,12 @@ class RemoteEjbIT {
         assertThat(submit.exitCode()).as(submit.output()).isZero();
         assertThat(Tandem.json(Tandem.get("transfers/" + synchronous)).getString("traceId")).isEqualTo(caller.traceId());
         assertThat(Tandem.json(Tandem.get("transfers/" + queued)).getString("traceId")).isEqualTo(caller.traceId());
+        assertThat(TraceContextIT.exported(caller.traceId(), TraceContextIT.CONSUMER))
+                .as("the server's spans of the two calls, children of the caller's, and the queued one's processing")
+                .anySatisfy(span -> assertThat(span).extracting(ReceivedSpan::name, ReceivedSpan::kind, ReceivedSpan::parentSpanId)
+                        .containsExactly("TransferService/transfer", TraceContextIT.SERVER, caller.spanId()))
+                .anySatisfy(span -> assertThat(span).extracting(ReceivedSpan::name, ReceivedSpan::kind, ReceivedSpan::parentSpanId)
+                        .containsExactly("TransferService/submit", TraceContextIT.SERVER, caller.spanId()));
         String untraced = UUID.randomUUID().toString();
         assertThat(tandem("transfer", "--via", "ejb", "--from", "A-0021", "--to", "B-0021", "--amount", "0.50", "--id", untraced)
                 .exitCode()).isZero();

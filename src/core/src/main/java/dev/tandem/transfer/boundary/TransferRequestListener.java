@@ -17,6 +17,7 @@ import dev.tandem.api.json.TransferJson;
 import dev.tandem.metrics.control.Outcome;
 import dev.tandem.metrics.control.QueuedSettlement;
 import dev.tandem.metrics.control.TransferMetrics;
+import dev.tandem.tracing.control.Spans;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.GroupTurns;
@@ -24,6 +25,7 @@ import dev.tandem.transfer.control.RedeliveryBackoff;
 import dev.tandem.transfer.control.TransferEngine;
 import dev.tandem.transfer.control.TransferLog;
 import dev.tandem.transfer.control.TransferMessages;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -75,14 +77,29 @@ public class TransferRequestListener implements MessageListener {
     @Inject
     TransferMetrics metrics;
 
+    @Inject
+    Spans spans;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     @Override
     public void onMessage(Message message) {
+        try (Spans.Traced span = spans.start(TransferMessaging.REQUEST_QUEUE + " process", SpanKind.CONSUMER,
+                property(message, TraceContext.TRACEPARENT))) {
+            try {
+                process(message, span.trace());
+            } catch (RuntimeException failure) {
+                span.failed(failure);
+                throw failure;
+            }
+        }
+    }
+
+    /** The work on one request, in the trace of the span that {@link #onMessage} started for it. */
+    private void process(Message message, TraceContext trace) {
         QueuedSettlement measured = metrics.delivered(sentAt(message));
         transactions.registerInterposedSynchronization(measured);
-        TraceContext trace = TraceContext.continueOrStart(property(message, TraceContext.TRACEPARENT));
         TransferRequest request;
         try {
             request = read(message);

@@ -22,6 +22,7 @@ import dev.tandem.metrics.control.Entry;
 import dev.tandem.metrics.control.Outcome;
 import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.metrics.control.TransferMetrics.Call;
+import dev.tandem.tracing.control.Spans;
 import dev.tandem.transfer.control.DuplicateTransferException;
 import dev.tandem.transfer.control.EngineAdmission;
 import dev.tandem.transfer.control.TransactionFailures;
@@ -31,6 +32,7 @@ import dev.tandem.transfer.control.TransferQuery;
 import dev.tandem.transfer.control.TransferRegistry;
 import dev.tandem.transfer.entity.TransferRecord;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Asynchronous;
@@ -78,19 +80,22 @@ public class TransferServiceBean implements TransferService {
     @Inject
     TransferMetrics metrics;
 
+    @Inject
+    Spans spans;
+
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TransferDetails transfer(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.TRANSFER, Entry.EJB, request, callersTrace(request));
+        return remoteCall("transfer", Call.TRANSFER, request);
     }
 
     @Override
     @RolesAllowed(TELLER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UUID submit(TransferRequest request) throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return measured(Call.ACCEPTANCE, Entry.EJB, request, callersTrace(request)).id();
+        return remoteCall("submit", Call.ACCEPTANCE, request).id();
     }
 
     /**
@@ -112,7 +117,7 @@ public class TransferServiceBean implements TransferService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Future<TransferDetails> transferAsync(TransferRequest request)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.EJB, request, callersTrace(request)));
+        return CompletableFuture.completedFuture(remoteCall("transferAsync", Call.TRANSFER, request));
     }
 
     /**
@@ -209,9 +214,21 @@ public class TransferServiceBean implements TransferService {
         }
     }
 
-    /** A remote caller's trace, which the request carries (the remote EJB has no headers), or a new one. */
-    private static TraceContext callersTrace(TransferRequest request) {
-        return TraceContext.continueOrStart(request == null ? null : request.traceparent());
+    /**
+     * A remote EJB call, in a span of its own whose parent is the caller's trace, which the request carries (the
+     * remote EJB has no headers).
+     */
+    private TransferDetails remoteCall(String method, Call call, TransferRequest request)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
+        try (Spans.Traced span = spans.start(TransferService.class.getSimpleName() + "/" + method, SpanKind.SERVER,
+                request == null ? null : request.traceparent())) {
+            try {
+                return measured(call, Entry.EJB, request, span.trace());
+            } catch (TransferFailureException | RuntimeException failure) {
+                span.failed(failure);
+                throw failure;
+            }
+        }
     }
 
     /** Checks the request and gives it an id if the client did not. */

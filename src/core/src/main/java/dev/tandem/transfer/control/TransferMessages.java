@@ -44,7 +44,7 @@ public class TransferMessages {
     Queue invalid;
 
     /**
-     * Queues a request in {@code trace}, grouped by its source account so that an account's transfers keep their
+     * Queues a request in {@code trace} (its span the parent of the consumer's), grouped by its source account so that an account's transfers keep their
      * order.
      */
     public void enqueue(TransferRequest request, TraceContext trace) {
@@ -53,7 +53,7 @@ public class TransferMessages {
                     .setJMSCorrelationID(request.id().toString())
                     .setProperty(GROUP_PROPERTY, request.from())
                     .setProperty(TRANSFER_ID_PROPERTY, request.id().toString())
-                    .setProperty(TraceContext.TRACEPARENT, trace.child().traceparent())
+                    .setProperty(TraceContext.TRACEPARENT, trace.traceparent())
                     .send(requests, TransferJson.toJson(request).toString());
         }
     }
@@ -84,7 +84,7 @@ public class TransferMessages {
                         .setJMSCorrelationID(correlationId)
                         .setProperty(STATUS_PROPERTY, status)
                         .setProperty(DELIVERY_ATTEMPT_PROPERTY, deliveryAttempt(request))
-                        .setProperty(TraceContext.TRACEPARENT, trace.child().traceparent());
+                        .setProperty(TraceContext.TRACEPARENT, trace.traceparent());
                 if (transferId != null) {
                     producer.setProperty(TRANSFER_ID_PROPERTY, transferId.toString());
                 }

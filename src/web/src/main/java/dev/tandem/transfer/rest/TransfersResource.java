@@ -15,6 +15,7 @@ import dev.tandem.metrics.control.TransferMetrics;
 import dev.tandem.pages.Position;
 import dev.tandem.rest.Pages;
 import dev.tandem.rest.ProblemMapper;
+import dev.tandem.tracing.control.Spans;
 import dev.tandem.transfer.boundary.TransferServiceBean;
 import dev.tandem.transfer.control.TransactionFailures;
 import dev.tandem.transfer.control.TransferQuery;
@@ -85,7 +86,7 @@ public class TransfersResource {
                              @HeaderParam(TraceContext.TRACEPARENT) String traceparent) throws Exception {
         TransferRequest request = withIdempotencyKey(TransferJson.parseRequest(body), idempotencyKey)
                 .identified(); // so that a caller told "not known yet" can look it up
-        TraceContext trace = TraceContext.continueOrStart(traceparent);
+        TraceContext trace = Spans.current(traceparent);
         if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
             return within(transfers.accept(request, trace), request, accepted -> accepted.status() == TransferStatus.PENDING
                     ? Response.accepted(TransferJson.toJson(accepted))
