@@ -44,8 +44,8 @@ public class TransferMessages {
     Queue invalid;
 
     /**
-     * Queues a request in {@code trace} (its span the parent of the consumer's), grouped by its source account so that an account's transfers keep their
-     * order.
+     * Queues a request in {@code trace} (its span the parent of the consumer's), grouped by its source account so
+     * that an account's transfers keep their order.
      */
     public void enqueue(TransferRequest request, TraceContext trace) {
         try (JMSContext jms = connectionFactory.createContext()) {
