@@ -82,3 +82,23 @@ payara_asadmin() {
     fi
     return "$status"
 }
+
+# http_get PORT PATH [USER]: the response to GET http://127.0.0.1:PORT/PATH, status line first, as
+# USER if given (password from $SECRETS/USER-password); no curl needed, and no password on a command line.
+http_get() {
+    local authorization=""
+    if [[ -n ${3-} ]]; then
+        authorization="Authorization: Basic $(printf '%s:%s' "$3" "$(<"$SECRETS/$3-password")" | base64 -w0)"$'\r\n'
+    fi
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n%s\r\n' "$2" "$authorization" >&3
+    timeout 30 cat <&3
+    exec 3>&-
+}
+
+# http_status PORT PATH: the HTTP status code of GET http://127.0.0.1:PORT/PATH.
+http_status() {
+    local _ status
+    read -r _ status _ < <(http_get "$@") || status=
+    echo "$status"
+}

@@ -3,9 +3,9 @@
 #
 #   provision-domain.sh PAYARA_HOME DOMAINS_DIR
 #
-# Runs domain.asadmin, ledgers-<TANDEM_DB>.asadmin and messaging.asadmin (read them: they are the
-# configuration) against a new domain named "tandem", after storing the ledger and broker
-# passwords as Payara password aliases.
+# Runs domain.asadmin, transactions.asadmin, ledgers-<TANDEM_DB>.asadmin and messaging.asadmin (read
+# them: they are the configuration) against a new domain named "tandem", after storing the ledger and
+# broker passwords as Payara password aliases.
 #
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
@@ -54,6 +54,7 @@ log "Configuring listeners, transactions, ledgers and messaging"
 create_alias tandem-ledger-password "$TANDEM_LEDGER_PASSWORD"
 create_alias tandem-broker-password "$TANDEM_BROKER_PASSWORD"
 run_commands "$here/domain.asadmin"
+run_commands "$here/transactions.asadmin"
 run_commands "$here/ledgers-$TANDEM_DB.asadmin"
 run_commands "$here/messaging.asadmin"
 if [[ -n ${TANDEM_OTLP_ENDPOINT-} ]]; then

@@ -1,21 +1,19 @@
-package dev.tandem.health.web;
+package dev.tandem.health;
 
-import dev.tandem.health.DependenciesReadiness;
 import dev.tandem.resources.ResourceNames;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Hands the readiness check the ledgers and the broker, looked up where their names resolve, once the web module
- * starts: the last of the application's modules to start, so that ready also means the REST API answers.
+ * starts: the last of the application's modules to start, so that ready also means the REST API answers. Declared
+ * in the web.xml of the WAR that starts last (the EAR's web module, the worker's WAR).
  */
-@WebListener
 public class WatchedDependencies implements ServletContextListener {
 
     @Resource(lookup = ResourceNames.LEDGER_A)

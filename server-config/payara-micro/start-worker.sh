@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts a worker: Payara Micro with the worker WAR, consuming the request queue beside the server, and
+# returns once it is ready (its MicroProfile readiness: both ledgers and the broker answer).
+#
+#   start-worker.sh PAYARA_MICRO_JAR WORKER_WAR WORKER_DIR NAME HTTP_PORT
+#
+# WORKER_DIR keeps the worker's instance for good (--rootDir): its transaction log, which its recovery
+# reads after a crash, lives there. NAME is its recovery identity (worker.asadmin), unique per worker.
+# The worker gets the server's transaction settings and the same ledger and messaging resources
+# (server-config/payara/*.asadmin); its secrets come from its environment (TANDEM_LEDGER_PASSWORD,
+# TANDEM_BROKER_PASSWORD), not from password aliases, which Payara Micro does not have.
+# Environment: as for provision-domain.sh, and TANDEM_WORKER_LIBS (the JDBC jars, ':' separated).
+# Output: WORKER_DIR/worker.pid, WORKER_DIR/server.log.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib.sh"
+
+[[ $# -eq 5 ]] || die "usage: start-worker.sh PAYARA_MICRO_JAR WORKER_WAR WORKER_DIR NAME HTTP_PORT"
+micro_jar=$1 war=$2 dir=$3 name=$4 port=$5
+payara=$here/../payara
+pidfile=$dir/worker.pid
+
+is_running "$pidfile" && die "$name already runs (pid $(<"$pidfile")): one process per recovery identity"
+port_in_use 127.0.0.1 "$port" && die "port $port, $name's, is taken by another process"
+
+# micro_commands: asadmin command files as Payara Micro's boot commands read them: one level of
+# backslash escapes less than asadmin's multimode, and the secrets from the environment.
+micro_commands() {
+    sed -e 's/\${ALIAS\\\\=tandem-ledger-password}/${ENV\\\\=TANDEM_LEDGER_PASSWORD}/g' \
+        -e 's/\${ALIAS\\\\=tandem-broker-password}/${ENV\\\\=TANDEM_BROKER_PASSWORD}/g' \
+        -e 's/\\\\/\\/g'
+}
+
+mkdir -p "$dir/instance"
+export TANDEM_WORKER_NAME=$name
+(umask 077
+ { render "$payara/transactions.asadmin"; render "$here/worker.asadmin"; } | micro_commands >"$dir/preboot.asadmin"
+ { render "$payara/messaging.asadmin"; render "$payara/ledgers-$TANDEM_DB.asadmin"; } | micro_commands >"$dir/postboot.asadmin")
+
+setsid java -jar "$micro_jar" --nohazelcast --rootDir "$dir/instance" --name "$name" --port "$port" \
+    --addLibs "$TANDEM_WORKER_LIBS" --prebootcommandfile "$dir/preboot.asadmin" \
+    --postbootcommandfile "$dir/postboot.asadmin" --deploy "$war" \
+    </dev/null >>"$dir/server.log" 2>&1 &
+echo $! >"$pidfile"
+
+deadline=$((SECONDS + 180))
+while ((SECONDS < deadline)); do
+    [[ $(http_get "$port" /health/ready 2>/dev/null | tail -n 1) == *'"name":"tandem-dependencies","status":"UP"'* ]] && exit 0
+    is_running "$pidfile" || break
+    sleep 1
+done
+tail -n 20 "$dir/server.log" >&2
+die "$name did not become ready within 180 s; its log is $dir/server.log"
