@@ -1,0 +1,234 @@
+package dev.tandem.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.api.TransferRequest;
+import dev.tandem.api.json.TransferJson;
+import dev.tandem.client.jms.Reply;
+import dev.tandem.client.jms.SubmitReport;
+import dev.tandem.client.jms.TransferSubmitter;
+import dev.tandem.it.Processes.Run;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real ledgers only ({@code -Preal-ledgers}): workers on Payara Micro consume the request queue beside the server
+ * (README, Scale-out). Two workers are added for this class ({@code ./tandem workers add 2}) and removed after it.
+ * Accounts A-0004, A-0007..09, B-0004, B-0007..09.
+ */
+@ExtendWith(ConservationCheck.class)
+class WorkersIT {
+
+    /** Accounts that send to and receive from one another at random. */
+    private static final List<String> POOL = List.of("A-0004", "A-0008", "A-0009", "B-0004", "B-0008", "B-0009");
+    /** Accounts that only send, in runs whose outcomes depend on their order. */
+    private static final List<String> ORDERED_SOURCES = List.of("A-0007", "B-0007");
+
+    private final Random random = new Random(17);
+
+    @BeforeAll
+    static void twoWorkers() {
+        Run added = Tandem.launcher(Duration.ofMinutes(8), "workers", "add", "2");
+        assertThat(added.exitCode()).as(added.output()).isZero();
+        assertThat(added.output()).contains("worker-1  running", "worker-2  running").doesNotContain("stopped");
+    }
+
+    @AfterAll
+    static void removeTheWorkers() {
+        Run removed = Tandem.launcher(Duration.ofMinutes(3), "workers", "remove", "1", "2");
+        assertThat(removed.exitCode()).as(removed.output()).isZero();
+        assertThat(worker(1)).doesNotExist();
+        assertThat(worker(2)).doesNotExist();
+    }
+
+    @Test
+    void twoThousandQueuedTransfersAreSpreadOverTheServerAndBothWorkersAndEachIsAppliedOnceInOrder() {
+        var before = Tandem.balances(accounts());
+        List<List<TransferRequest>> producers = new ArrayList<>();
+        Map<String, List<String>> expectedInOrder = new HashMap<>();
+        for (String source : ORDERED_SOURCES) {
+            List<TransferRequest> run = orderedRun(source, 100);
+            expectedInOrder.put(source, outcomesInOrder(run, Tandem.balance(source)));
+            producers.add(interleave(run, randomTransfers(400)));
+        }
+        producers.add(randomTransfers(500));
+        producers.add(randomTransfers(500));
+
+        List<SubmitReport> reports = producers.stream()
+                .map(requests -> CompletableFuture.supplyAsync(() -> Tandem.submit(requests, Duration.ofMinutes(5))))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertAnsweredOnceAndApplied(producers, reports, before);
+        for (int producer = 0; producer < ORDERED_SOURCES.size(); producer++) {
+            String source = ORDERED_SOURCES.get(producer);
+            SubmitReport report = reports.get(producer);
+            assertThat(producers.get(producer).stream().filter(request -> request.from().equals(source))
+                    .map(request -> report.replies().get(request.id().toString()).status()).toList())
+                    .as("outcomes of %s's transfers, in the order sent", source)
+                    .isEqualTo(expectedInOrder.get(source));
+        }
+        Set<String> ids = producers.stream().flatMap(List::stream).map(request -> request.id().toString())
+                .collect(Collectors.toSet());
+        for (Path log : List.of(Tandem.SERVER.log(), worker(1).resolve("server.log"), worker(2).resolve("server.log"))) {
+            assertThat(transfersLoggedIn(log, ids)).as("transfers applied by the process logging to %s", log).isPositive();
+        }
+    }
+
+    @Test
+    void aWorkerKilledUnderLoadCompletesItsOwnTransactionsWhenItComesBack() throws Exception {
+        var before = Tandem.balances(accounts());
+        List<List<TransferRequest>> producers = List.of(randomTransfers(400), randomTransfers(400));
+        var underWay = new CountDownLatch(1);
+        List<CompletableFuture<SubmitReport>> submitting = producers.stream()
+                .map(requests -> CompletableFuture.supplyAsync(() -> submit(requests, replies -> {
+                    if (replies >= 100) {
+                        underWay.countDown();
+                    }
+                })))
+                .toList();
+        assertThat(underWay.await(3, TimeUnit.MINUTES)).as("100 replies").isTrue();
+
+        Processes.killByPidFile(worker(1).resolve("worker.pid"), "worker 1");
+        Run start = Tandem.launcher(Duration.ofMinutes(8), "start");
+
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).contains("Starting worker 1", "worker-1  running");
+        assertAnsweredOnceAndApplied(producers, submitting.stream().map(CompletableFuture::join).toList(), before);
+        Run verify = Tandem.launcher("verify");
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("; 0 prepared transactions");
+    }
+
+    @Test
+    void aSecondProcessWithTheIdentityOfARunningWorkerIsRefused() {
+        Path dir = worker(2);
+        Run second = Processes.run(List.of(Tandem.ROOT.resolve("server-config/payara-micro/start-worker.sh").toString(),
+                        "payara-micro.jar", "tandem-worker.war", dir.toString(), "tandem-worker-2", "1"),
+                Map.of(), Duration.ofMinutes(1));
+
+        assertThat(second.exitCode()).isNotZero();
+        assertThat(second.output()).contains("tandem-worker-2 already runs", "one process per recovery identity");
+    }
+
+    private static Path worker(int number) {
+        return Tandem.VAR.resolve("workers/worker-" + number);
+    }
+
+    private static String[] accounts() {
+        return Stream.concat(POOL.stream(), ORDERED_SOURCES.stream()).toArray(String[]::new);
+    }
+
+    private static SubmitReport submit(List<TransferRequest> requests, Consumer<Integer> progress) {
+        try {
+            return new TransferSubmitter(Tandem.BROKER.connectionFactory())
+                    .submit(requests, Duration.ofMinutes(8), progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every request answered once, its reply the recorded outcome, and the balances moved by the completed ones. */
+    private static void assertAnsweredOnceAndApplied(List<List<TransferRequest>> producers, List<SubmitReport> reports,
+                                                     Map<String, BigDecimal> before) {
+        var expected = new HashMap<>(before);
+        for (int producer = 0; producer < producers.size(); producer++) {
+            SubmitReport report = reports.get(producer);
+            assertThat(report.unanswered()).as("requests without a reply").isEmpty();
+            assertThat(report.repliedTwice()).as("requests with more than one reply").isEmpty();
+            for (TransferRequest request : producers.get(producer)) {
+                Reply reply = report.replies().get(request.id().toString());
+                var recorded = TransferJson.parseDetails(Tandem.get("transfers/" + request.id()).body());
+                assertThat(recorded.status().name()).as("recorded outcome of %s", request.id()).isEqualTo(reply.status());
+                if (reply.status().equals("COMPLETED")) {
+                    expected.merge(request.from(), request.amount().negate(), BigDecimal::add);
+                    expected.merge(request.to(), request.amount(), BigDecimal::add);
+                }
+            }
+        }
+        assertThat(Tandem.balances(accounts())).isEqualTo(expected);
+    }
+
+    private List<TransferRequest> randomTransfers(int count) {
+        List<TransferRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String from = POOL.get(random.nextInt(POOL.size()));
+            String to = POOL.get(random.nextInt(POOL.size()));
+            if (!from.equals(to)) {
+                requests.add(new TransferRequest(UUID.randomUUID(), from, to,
+                        BigDecimal.valueOf(1 + random.nextInt(500), 2), "EUR"));
+            } else {
+                i--;
+            }
+        }
+        return requests;
+    }
+
+    /** Amounts of 5 to 10 % of the source's balance: the money runs out part of the way, at a point that depends on the order. */
+    private List<TransferRequest> orderedRun(String source, int count) {
+        long cents = Tandem.balance(source).movePointRight(2).longValueExact();
+        List<TransferRequest> run = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var amount = BigDecimal.valueOf(Math.max(1, cents / 20 + (long) (random.nextDouble() * cents / 20)), 2);
+            run.add(new TransferRequest(UUID.randomUUID(), source, POOL.get(i % POOL.size()), amount, "EUR"));
+        }
+        return run;
+    }
+
+    private static List<String> outcomesInOrder(List<TransferRequest> run, BigDecimal balance) {
+        List<String> outcomes = new ArrayList<>();
+        BigDecimal left = balance;
+        for (TransferRequest request : run) {
+            boolean fits = request.amount().compareTo(left) <= 0;
+            outcomes.add(fits ? "COMPLETED" : "REJECTED");
+            left = fits ? left.subtract(request.amount()) : left;
+        }
+        return outcomes;
+    }
+
+    /** One list with the elements of both, each list's own order kept. */
+    private List<TransferRequest> interleave(List<TransferRequest> first, List<TransferRequest> second) {
+        List<TransferRequest> merged = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < first.size() || j < second.size()) {
+            boolean takeFirst = j == second.size() || (i < first.size() && random.nextInt(first.size() + second.size()) < first.size());
+            merged.add(takeFirst ? first.get(i++) : second.get(j++));
+        }
+        return merged;
+    }
+
+    /** How many of these transfer ids a process's log names as settled ("Transfer ID (trace …) completed|rejected"). */
+    private static long transfersLoggedIn(Path log, Set<String> ids) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("Transfer ") && !line.contains("Rolled back")
+                            && (line.contains(") completed") || line.contains(") rejected")))
+                    .map(line -> line.substring(line.indexOf("Transfer ") + 9).split(" ", 2)[0])
+                    .filter(ids::contains)
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
