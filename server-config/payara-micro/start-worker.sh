@@ -36,18 +36,24 @@ export TANDEM_WORKER_NAME=$name
 (umask 077
  { render "$payara/transactions.asadmin"; render "$here/worker.asadmin"; } | micro_commands >"$dir/preboot.asadmin"
  { render "$payara/messaging.asadmin"; render "$payara/ledgers-$TANDEM_DB.asadmin"; } | micro_commands >"$dir/postboot.asadmin")
+# The resources are created once, like the server's: the instance keeps them (provisioned: its first start was ready).
+resources=(--postbootcommandfile "$dir/postboot.asadmin")
+[[ -f $dir/provisioned ]] && resources=()
 
 setsid java -jar "$micro_jar" --nohazelcast --rootDir "$dir/instance" --name "$name" --port "$port" \
-    --addLibs "$TANDEM_WORKER_LIBS" --prebootcommandfile "$dir/preboot.asadmin" \
-    --postbootcommandfile "$dir/postboot.asadmin" --deploy "$war" \
+    --addLibs "$TANDEM_WORKER_LIBS" --prebootcommandfile "$dir/preboot.asadmin" "${resources[@]}" --deploy "$war" \
     </dev/null >>"$dir/server.log" 2>&1 &
 echo $! >"$pidfile"
 
 deadline=$((SECONDS + 180))
 while ((SECONDS < deadline)); do
-    [[ $(http_get "$port" /health/ready 2>/dev/null | tail -n 1) == *'"name":"tandem-dependencies","status":"UP"'* ]] && exit 0
+    if [[ $(http_get "$port" /health/ready 2>/dev/null | tail -n 1) == *'"name":"tandem-dependencies","status":"UP"'* ]]; then
+        touch "$dir/provisioned"
+        exit 0
+    fi
     is_running "$pidfile" || break
     sleep 1
 done
 tail -n 20 "$dir/server.log" >&2
+stop_pid "$pidfile" "$name" 30
 die "$name did not become ready within 180 s; its log is $dir/server.log"
