@@ -69,23 +69,7 @@ class QueuedTransfersIT {
         List<SubmitReport> reports = producers.stream().map(CompletableFuture::join).toList();
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        var expected = new HashMap<>(before);
-        for (int producer = 0; producer < 4; producer++) {
-            SubmitReport report = reports.get(producer);
-            assertThat(report.unanswered()).as("requests without a reply").isEmpty();
-            assertThat(report.repliedTwice()).as("requests with more than one reply").isEmpty();
-            for (TransferRequest request : batches.get(producer)) {
-                Reply reply = report.replies().get(request.id().toString());
-                assertThat(reply.transferId()).isEqualTo(request.id().toString());
-                var recorded = TransferJson.parseDetails(Tandem.get("transfers/" + request.id()).body());
-                assertThat(recorded.status().name()).isEqualTo(reply.status());
-                assertThat(recorded.mode().name()).isEqualTo("ASYNC");
-                if (reply.status().equals("COMPLETED")) {
-                    expected.merge(request.from(), request.amount().negate(), BigDecimal::add);
-                    expected.merge(request.to(), request.amount(), BigDecimal::add);
-                }
-            }
-        }
+        var expected = QueuedRuns.answeredOnce(batches, reports, before);
         System.out.printf("1000 queued transfers from 4 producers settled in %.1f s (%.0f/s): %d completed%n", seconds,
                 1000 / seconds, reports.stream().mapToLong(report -> report.count("COMPLETED")).sum());
         assertThat(Tandem.balances(accounts.toArray(String[]::new))).isEqualTo(expected);
@@ -117,30 +101,14 @@ class QueuedTransfersIT {
         String source = "A-0017";
         List<String> targets = List.of("B-0017", "B-0018", "A-0018");
         topUp(source, targets);
-        BigDecimal balance = Tandem.balance(source);
-        // amounts of 5 to 10 % of the balance: about halfway the money runs out, and from then on
-        // only the transfers that still fit go through, which depends on the exact order
-        var random = new Random(17);
-        long cents = balance.movePointRight(2).longValueExact();
-        List<TransferRequest> run = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            var amount = BigDecimal.valueOf(cents / 20 + (long) (random.nextDouble() * cents / 20), 2);
-            run.add(new TransferRequest(UUID.randomUUID(), source, targets.get(i % 3), amount, "EUR"));
-        }
-        List<String> inOrder = new ArrayList<>();
-        BigDecimal left = balance;
-        for (TransferRequest request : run) {
-            boolean fits = request.amount().compareTo(left) <= 0;
-            inOrder.add(fits ? "COMPLETED" : "REJECTED");
-            left = fits ? left.subtract(request.amount()) : left;
-        }
+        var run = QueuedRuns.OrderedRun.from(source, Tandem.balance(source), targets, 40, new Random(17));
 
-        SubmitReport report = Tandem.submit(run, Duration.ofMinutes(2));
+        SubmitReport report = Tandem.submit(run.transfers(), Duration.ofMinutes(2));
 
-        assertThat(inOrder).contains("COMPLETED", "REJECTED");
-        assertThat(run.stream().map(request -> report.replies().get(request.id().toString()).status()).toList())
-                .isEqualTo(inOrder);
-        assertThat(Tandem.balance(source)).isEqualByComparingTo(left);
+        assertThat(run.outcomesInOrder()).contains("COMPLETED", "REJECTED");
+        assertThat(run.transfers().stream().map(request -> report.replies().get(request.id().toString()).status()).toList())
+                .isEqualTo(run.outcomesInOrder());
+        assertThat(Tandem.balance(source)).isEqualByComparingTo(run.balanceAfter());
     }
 
     @Test

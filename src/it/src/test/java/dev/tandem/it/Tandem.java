@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The Tandem instance under test, as the build started it, and plain HTTP access to its API. */
 final class Tandem {
@@ -130,8 +131,13 @@ final class Tandem {
 
     /** Sends {@code requests} to the request queue as a JMS producer and waits for their replies. */
     static SubmitReport submit(List<TransferRequest> requests, Duration timeout) {
+        return submit(requests, timeout, replies -> { });
+    }
+
+    /** {@link #submit(List, Duration)}, telling {@code progress} the number of replies so far about once a second. */
+    static SubmitReport submit(List<TransferRequest> requests, Duration timeout, Consumer<Integer> progress) {
         try {
-            return new TransferSubmitter(BROKER.connectionFactory()).submit(requests, timeout, replies -> { });
+            return new TransferSubmitter(BROKER.connectionFactory()).submit(requests, timeout, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,10 +3,7 @@ package dev.tandem.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.api.TransferRequest;
-import dev.tandem.api.json.TransferJson;
-import dev.tandem.client.jms.Reply;
 import dev.tandem.client.jms.SubmitReport;
-import dev.tandem.client.jms.TransferSubmitter;
 import dev.tandem.it.Processes.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -74,9 +70,9 @@ class WorkersIT {
         List<List<TransferRequest>> producers = new ArrayList<>();
         Map<String, List<String>> expectedInOrder = new HashMap<>();
         for (String source : ORDERED_SOURCES) {
-            List<TransferRequest> run = orderedRun(source, 100);
-            expectedInOrder.put(source, outcomesInOrder(run, Tandem.balance(source)));
-            producers.add(interleave(run, randomTransfers(400)));
+            var run = QueuedRuns.OrderedRun.from(source, Tandem.balance(source), POOL, 100, random);
+            expectedInOrder.put(source, run.outcomesInOrder());
+            producers.add(interleave(run.transfers(), randomTransfers(400)));
         }
         producers.add(randomTransfers(500));
         producers.add(randomTransfers(500));
@@ -85,7 +81,7 @@ class WorkersIT {
                 .map(requests -> CompletableFuture.supplyAsync(() -> Tandem.submit(requests, Duration.ofMinutes(5))))
                 .toList().stream().map(CompletableFuture::join).toList();
 
-        assertAnsweredOnceAndApplied(producers, reports, before);
+        assertThat(Tandem.balances(accounts())).isEqualTo(QueuedRuns.answeredOnce(producers, reports, before));
         for (int producer = 0; producer < ORDERED_SOURCES.size(); producer++) {
             String source = ORDERED_SOURCES.get(producer);
             SubmitReport report = reports.get(producer);
@@ -111,7 +107,7 @@ class WorkersIT {
         List<List<TransferRequest>> producers = List.of(randomTransfers(400), randomTransfers(400));
         var underWay = new CountDownLatch(1);
         List<CompletableFuture<SubmitReport>> submitting = producers.stream()
-                .map(requests -> CompletableFuture.supplyAsync(() -> submit(requests, replies -> {
+                .map(requests -> CompletableFuture.supplyAsync(() -> Tandem.submit(requests, Duration.ofMinutes(8), replies -> {
                     if (replies >= 100) {
                         underWay.countDown();
                     }
@@ -124,7 +120,8 @@ class WorkersIT {
 
         assertThat(start.exitCode()).as(start.output()).isZero();
         assertThat(start.output()).contains("Starting worker 1", "worker-1  running");
-        assertAnsweredOnceAndApplied(producers, submitting.stream().map(CompletableFuture::join).toList(), before);
+        List<SubmitReport> reports = submitting.stream().map(CompletableFuture::join).toList();
+        assertThat(Tandem.balances(accounts())).isEqualTo(QueuedRuns.answeredOnce(producers, reports, before));
         Run verify = Tandem.launcher("verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("; 0 prepared transactions");
@@ -149,37 +146,6 @@ class WorkersIT {
         return Stream.concat(POOL.stream(), ORDERED_SOURCES.stream()).toArray(String[]::new);
     }
 
-    private static SubmitReport submit(List<TransferRequest> requests, Consumer<Integer> progress) {
-        try {
-            return new TransferSubmitter(Tandem.BROKER.connectionFactory())
-                    .submit(requests, Duration.ofMinutes(8), progress);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every request answered once, its reply the recorded outcome, and the balances moved by the completed ones. */
-    private static void assertAnsweredOnceAndApplied(List<List<TransferRequest>> producers, List<SubmitReport> reports,
-                                                     Map<String, BigDecimal> before) {
-        var expected = new HashMap<>(before);
-        for (int producer = 0; producer < producers.size(); producer++) {
-            SubmitReport report = reports.get(producer);
-            assertThat(report.unanswered()).as("requests without a reply").isEmpty();
-            assertThat(report.repliedTwice()).as("requests with more than one reply").isEmpty();
-            for (TransferRequest request : producers.get(producer)) {
-                Reply reply = report.replies().get(request.id().toString());
-                var recorded = TransferJson.parseDetails(Tandem.get("transfers/" + request.id()).body());
-                assertThat(recorded.status().name()).as("recorded outcome of %s", request.id()).isEqualTo(reply.status());
-                if (reply.status().equals("COMPLETED")) {
-                    expected.merge(request.from(), request.amount().negate(), BigDecimal::add);
-                    expected.merge(request.to(), request.amount(), BigDecimal::add);
-                }
-            }
-        }
-        assertThat(Tandem.balances(accounts())).isEqualTo(expected);
-    }
-
     private List<TransferRequest> randomTransfers(int count) {
         List<TransferRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -193,28 +159,6 @@ class WorkersIT {
             }
         }
         return requests;
-    }
-
-    /** Amounts of 5 to 10 % of the source's balance: the money runs out part of the way, at a point that depends on the order. */
-    private List<TransferRequest> orderedRun(String source, int count) {
-        long cents = Tandem.balance(source).movePointRight(2).longValueExact();
-        List<TransferRequest> run = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            var amount = BigDecimal.valueOf(Math.max(1, cents / 20 + (long) (random.nextDouble() * cents / 20)), 2);
-            run.add(new TransferRequest(UUID.randomUUID(), source, POOL.get(i % POOL.size()), amount, "EUR"));
-        }
-        return run;
-    }
-
-    private static List<String> outcomesInOrder(List<TransferRequest> run, BigDecimal balance) {
-        List<String> outcomes = new ArrayList<>();
-        BigDecimal left = balance;
-        for (TransferRequest request : run) {
-            boolean fits = request.amount().compareTo(left) <= 0;
-            outcomes.add(fits ? "COMPLETED" : "REJECTED");
-            left = fits ? left.subtract(request.amount()) : left;
-        }
-        return outcomes;
     }
 
     /** One list with the elements of both, each list's own order kept. */
