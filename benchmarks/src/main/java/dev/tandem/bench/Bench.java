@@ -46,6 +46,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--ratios", description = "only the points the ratios P1-P3 and the hot-account figures need (a few minutes)")
     boolean ratiosOnly;
 
+    @Option(names = "--queued", description = "only queued transfers (async JMS, cross-ledger) at each --clients count: to compare"
+            + " consumers, e.g. with and without workers")
+    boolean queuedOnly;
+
     @Option(names = "--clients", split = ",", description = "concurrent clients per point (default: ${DEFAULT-VALUE})")
     List<Integer> clients = List.of(1, 4, 16, 64);
 
@@ -103,10 +107,15 @@ public final class Bench implements Callable<Integer> {
                         + durability.weakened);
 
         String server = target.runtime() + " (server JVM)";
-        var cpu = new ProcessCpu()
-                .pidFile(server, target.serverPidFile())
-                .pidFile("Artemis (broker)", target.brokerPidFile())
-                .command("PostgreSQL", "postgres")
+        var cpu = new ProcessCpu().pidFile(server, target.serverPidFile());
+        if (Files.isDirectory(target.workersDirectory())) {
+            cpu.pidFiles("Payara Micro (workers)", target.workersDirectory(), "worker.pid");
+        }
+        cpu.pidFile("Artemis (broker)", target.brokerPidFile());
+        if (target.ledgers().equals("embedded")) {
+            cpu.pidFile("H2 (embedded ledgers)", target.ledgersPidFile());
+        }
+        cpu.command("PostgreSQL", "postgres")
                 .command("MariaDB", "mariadbd")
                 .thisJvm("bench (load client)");
         var points = new ArrayList<PointResult>();
@@ -139,6 +148,10 @@ public final class Bench implements Callable<Integer> {
     List<Workload> plan() {
         var plan = new ArrayList<Workload>();
         List<Entrance> tandem = List.of(Entrance.SYNC_REST, Entrance.SYNC_EJB, Entrance.ASYNC_REST, Entrance.ASYNC_JMS);
+        if (queuedOnly) {
+            clients.forEach(count -> plan.add(new Workload(Entrance.ASYNC_JMS, AccountChoice.UNIFORM, LedgerSpan.CROSS, count)));
+            return plan;
+        }
         if (quick || ratiosOnly) {
             int at = quick ? 4 : 16;
             (quick ? tandem : List.of(Entrance.SYNC_REST, Entrance.ASYNC_REST, Entrance.ASYNC_JMS))

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a transfer runs through, read from {@code /proc/PID/stat} (user + system,
- * all threads). A process is found by a PID file (the server, the broker), by its command name (the
- * database servers: every PostgreSQL backend), or is this JVM and the processes it started.
+ * all threads). A process is found by a PID file (the server, the broker, the embedded ledgers' H2, each
+ * worker), by its command name (the database servers: every PostgreSQL backend), or is this JVM and the
+ * processes it started.
  */
 final class ProcessCpu {
 
@@ -23,14 +24,28 @@ final class ProcessCpu {
     private final Map<String, Supplier<List<Long>>> processes = new LinkedHashMap<>();
 
     ProcessCpu pidFile(String name, Path pidFile) {
+        processes.put(name, () -> Files.isReadable(pidFile) ? List.of(pidIn(pidFile)) : List.of());
+        return this;
+    }
+
+    /** Processes of one kind, each with its PID file {@code fileName} in a subdirectory of {@code directory} (the workers). */
+    ProcessCpu pidFiles(String name, Path directory, String fileName) {
         processes.put(name, () -> {
-            try {
-                return Files.isReadable(pidFile) ? List.of(Long.parseLong(Files.readString(pidFile).strip())) : List.of();
+            try (Stream<Path> entries = Files.list(directory)) {
+                return entries.map(entry -> entry.resolve(fileName)).filter(Files::isReadable).map(ProcessCpu::pidIn).toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         return this;
+    }
+
+    private static long pidIn(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ProcessCpu command(String name, String... commands) {
