@@ -9,9 +9,7 @@
 # The worker gets the server's transaction settings and the same ledger and messaging resources
 # (server-config/payara/*.asadmin); its secrets come from its environment (TANDEM_LEDGER_PASSWORD,
 # TANDEM_BROKER_PASSWORD), not from password aliases, which Payara Micro does not have.
-# Environment: as for provision-domain.sh, and TANDEM_WORKER_LIBS (the JDBC jars, ':' separated). The H2
-# client is the one Payara Micro bundles (2.2.224; --addLibs comes after it): its XA code is 2.3's, and it
-# speaks a protocol version the ledgers' H2 process (2.3) serves.
+# Environment: as for provision-domain.sh, and TANDEM_WORKER_LIBS (the JDBC jars, ':' separated).
 # Output: WORKER_DIR/worker.pid, WORKER_DIR/server.log.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

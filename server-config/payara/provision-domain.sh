@@ -10,7 +10,7 @@
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
 # TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
-# TANDEM_H2_PORT, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
+# TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
 # TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT; AS_ADMIN_USER and AS_ADMIN_PASSWORDFILE, the domain's
 # administrator (asadmin's own variables). Optional: TANDEM_OTLP_ENDPOINT (tracing.asadmin). Tests also set
 # TANDEM_FAULTS_DIR (test-faults.asadmin).

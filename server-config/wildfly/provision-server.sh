@@ -11,7 +11,7 @@
 #
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
-# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD; for embedded ledgers TANDEM_H2_PORT, for real ones TANDEM_DB_NAME,
+# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
 # TANDEM_PG_HOST, TANDEM_PG_PORT, TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Optional: TANDEM_OTLP_ENDPOINT
 # (tracing.cli). Tests also set TANDEM_FAULTS_DIR (test-faults.cli, test-faults-embedded.cli).
 set -euo pipefail

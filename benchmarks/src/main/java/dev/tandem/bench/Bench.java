@@ -112,9 +112,6 @@ public final class Bench implements Callable<Integer> {
             cpu.pidFiles("Payara Micro (workers)", target.workersDirectory(), "worker.pid");
         }
         cpu.pidFile("Artemis (broker)", target.brokerPidFile());
-        if (target.ledgers().equals("embedded")) {
-            cpu.pidFile("H2 (embedded ledgers)", target.ledgersPidFile());
-        }
         cpu.command("PostgreSQL", "postgres")
                 .command("MariaDB", "mariadbd")
                 .thisJvm("bench (load client)");

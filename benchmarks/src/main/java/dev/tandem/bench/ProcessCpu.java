@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a transfer runs through, read from {@code /proc/PID/stat} (user + system,
- * all threads). A process is found by a PID file (the server, the broker, the embedded ledgers' H2, each
- * worker), by its command name (the database servers: every PostgreSQL backend), or is this JVM and the
+ * all threads). A process is found by a PID file (the server, the broker, each worker), by its command name (the database servers: every PostgreSQL backend), or is this JVM and the
  * processes it started.
  */
 final class ProcessCpu {

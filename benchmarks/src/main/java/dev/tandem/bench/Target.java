@@ -13,7 +13,7 @@ import java.util.List;
  */
 record Target(String runtime, String ledgers, String versions, URI api, Broker broker, URI ejb, Credentials teller, Credentials operator,
               String ejbClasspath, List<String> ejbJvmOptions, Path serverPidFile, Path brokerPidFile, Path brokerXml,
-              Path ledgersPidFile, Path workersDirectory, Path transactionLog, Path benchTransactionLog, Floor.Servers floor) {
+              Path workersDirectory, Path transactionLog, Path benchTransactionLog, Floor.Servers floor) {
 
     static Target fromEnvironment() {
         String brokerUrl = required("TANDEM_BROKER_URL");
@@ -26,7 +26,7 @@ record Target(String runtime, String ledgers, String versions, URI api, Broker b
                 required("TANDEM_EJB_CLASSPATH"), Arrays.stream(System.getenv().getOrDefault("TANDEM_EJB_JVM_OPTIONS", "").split(" "))
                         .filter(option -> !option.isBlank()).toList(),
                 Path.of(required("TANDEM_SERVER_PID_FILE")), Path.of(required("TANDEM_BROKER_PID_FILE")), Path.of(required("TANDEM_BROKER_XML")),
-                Path.of(required("TANDEM_LEDGERS_PID_FILE")), Path.of(required("TANDEM_WORKERS_DIR")),
+                Path.of(required("TANDEM_WORKERS_DIR")),
                 Path.of(required("TANDEM_TRANSACTION_LOG")), Path.of(required("TANDEM_BENCH_TRANSACTION_LOG")),
                 new Floor.Servers(required("TANDEM_BENCH_PG_URL"), required("TANDEM_BENCH_PG_USER"), required("TANDEM_BENCH_MARIADB_URL"),
                         required("TANDEM_BENCH_MARIADB_USER"), System.getenv().getOrDefault("TANDEM_BENCH_MARIADB_PASSWORD", ""),

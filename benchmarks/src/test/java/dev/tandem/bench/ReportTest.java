@@ -69,7 +69,7 @@ class ReportTest {
     }
 
     private static Report report(String runtime, JsonObject otherRuntime, PointResult... points) {
-        var target = new Target(runtime, "embedded", "", null, null, null, null, null, null, List.of(), null, null, null, null, null, null, null, null);
+        var target = new Target(runtime, "embedded", "", null, null, null, null, null, null, List.of(), null, null, null, null, null, null, null);
         return new Report(target, new Durability(), List.of(points), FLOOR, CONSISTENT, 16, otherRuntime);
     }
 }

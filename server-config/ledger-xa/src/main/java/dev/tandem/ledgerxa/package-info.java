@@ -5,7 +5,6 @@
  * complete a prepared branch whose connection went down in phase 2 on a fresh connection, instead of
  * reporting it lost ({@link dev.tandem.ledgerxa.LedgerXAResource}). The jar goes next to the JDBC
  * drivers (a Payara domain's lib/, a WildFly module); server-config/payara/ledgers-*.asadmin and
- * server-config/wildfly/ledgers-*.cli name these classes. And the embedded ledgers' own process, which
- * serves the H2 databases to the server and its workers ({@link dev.tandem.ledgerxa.H2LedgerServer}).
+ * server-config/wildfly/ledgers-*.cli name these classes.
  */
 package dev.tandem.ledgerxa;

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoverableH2XADataSourceTest {
 
-    static final String USER = "tandem";
-    static final String PASSWORD = "secret";
+    private static final String USER = "tandem";
+    private static final String PASSWORD = "secret";
 
     @TempDir
     Path directory;
@@ -44,15 +44,10 @@ class RecoverableH2XADataSourceTest {
     @BeforeEach
     void createLedger() throws SQLException {
         dataSource = new RecoverableH2XADataSource();
-        dataSource.setURL(ledgerUrl(directory));
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("ledger"));
         dataSource.setUser(USER);
         dataSource.setPassword(PASSWORD);
         execute("CREATE TABLE entry (id INT PRIMARY KEY)");
-    }
-
-    /** The URL of the database "ledger" in {@code directory}, which need not exist yet. */
-    String ledgerUrl(Path directory) throws SQLException {
-        return "jdbc:h2:file:" + directory.resolve("ledger");
     }
 
     @Test
