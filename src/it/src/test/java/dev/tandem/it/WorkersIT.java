@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -57,7 +60,12 @@ class WorkersIT {
     }
 
     @AfterAll
-    static void removeTheWorkers() {
+    static void removeTheWorkers() throws IOException {
+        for (int number : List.of(1, 2)) {
+            // their logs outlive them, for a failure's diagnosis
+            Files.copy(worker(number).resolve("server.log"), Tandem.VAR.resolve("worker-" + number + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         Run removed = Tandem.launcher(Duration.ofMinutes(3), "workers", "remove", "1", "2");
         assertThat(removed.exitCode()).as(removed.output()).isZero();
         assertThat(worker(1)).doesNotExist();
@@ -136,6 +144,77 @@ class WorkersIT {
 
         assertThat(second.exitCode()).isNotZero();
         assertThat(second.output()).contains("tandem-worker-2 already runs", "one process per recovery identity");
+    }
+
+    /**
+     * Past one machine (deploy/): the files ./tandem worker-image assembles for the image, started the way the
+     * image's entry point and the StatefulSet start them (in the foreground, its name an argument, everything
+     * else from its environment, which holds nothing else), with this machine's broker and ledgers.
+     */
+    @Test
+    void aWorkerStartedAsItsContainerAppliesItsShareAndStopsOnSigterm() throws Exception {
+        Path image = Tandem.VAR.resolve("worker-image");
+        Path volume = Tandem.VAR.resolve("worker-volume");
+        deleteIfPresent(image);
+        deleteIfPresent(volume);
+        Run assembled = Tandem.launcher(Duration.ofMinutes(5), "worker-image", image.toString());
+        assertThat(assembled.exitCode()).as(assembled.output()).isZero();
+        WorkerDeployment deployment = WorkerDeployment.read(Tandem.ROOT);
+        var settings = new Properties();
+        try (var reader = Files.newBufferedReader(Tandem.VAR.resolve("tandem.env"))) {
+            settings.load(reader);
+        }
+        int portBase = Integer.parseInt(settings.getProperty("TANDEM_PORT_BASE"));
+        Map<String, String> thisMachine = new HashMap<>(Map.of("POD_NAME", "tandem-worker-9", "TANDEM_LISTEN_ADDRESS", "127.0.0.1",
+                "TANDEM_BROKER_HOST", "127.0.0.1", "TANDEM_BROKER_USER", "tandem",
+                "TANDEM_BROKER_PASSWORD", Files.readString(Tandem.SECRETS.resolve("broker-password")).strip(),
+                "TANDEM_LEDGER_PASSWORD", Files.readString(Tandem.SECRETS.resolve("ledger-password")).strip()));
+        settings.stringPropertyNames().forEach(name -> thisMachine.putIfAbsent(name, settings.getProperty(name)));
+
+        var builder = new ProcessBuilder();
+        Map<String, String> environment = builder.environment();
+        environment.keySet().retainAll(Set.of("PATH", "HOME", "JAVA_HOME"));
+        deployment.imageEnvironment().forEach((name, value) -> environment.put(name, inImage(value, image)));
+        for (String name : deployment.podEnvironment()) {
+            assertThat(thisMachine).as("a value on this machine for the pod's %s", name).containsKey(name);
+            environment.put(name, thisMachine.get(name));
+        }
+        List<String> command = new ArrayList<>(deployment.entrypoint().stream().map(part -> inImage(part, image)).toList());
+        command.set(command.size() - 1, volume.toString());
+        command.addAll(List.of(thisMachine.get("POD_NAME"), Integer.toString(portBase + 109)));
+        Path log = Tandem.VAR.resolve("worker-container.log");
+        Process worker = builder.command(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Polling.until(Duration.ofMinutes(4), () -> Files.exists(volume.resolve("provisioned")) || !worker.isAlive(), done -> done);
+            assertThat(worker.isAlive()).as("the worker runs; its log is %s", log).isTrue();
+
+            var before = Tandem.balances(accounts());
+            List<List<TransferRequest>> producers = List.of(randomTransfers(300));
+            List<SubmitReport> reports = List.of(Tandem.submit(producers.get(0), Duration.ofMinutes(5)));
+            assertThat(Tandem.balances(accounts())).isEqualTo(QueuedRuns.answeredOnce(producers, reports, before));
+            Set<String> ids = producers.get(0).stream().map(request -> request.id().toString()).collect(Collectors.toSet());
+            assertThat(transfersLoggedIn(log, ids)).as("transfers the container's worker applied, by its log on stdout").isPositive();
+        } finally {
+            worker.destroy();
+            assertThat(worker.waitFor(90, TimeUnit.SECONDS)).as("the worker stops on SIGTERM").isTrue();
+        }
+        Run verify = Tandem.launcher("verify");
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("; 0 prepared transactions");
+    }
+
+    private static void deleteIfPresent(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static String inImage(String path, Path image) {
+        return path.replace(WorkerDeployment.IMAGE_ROOT, image.toString());
     }
 
     private static Path worker(int number) {
