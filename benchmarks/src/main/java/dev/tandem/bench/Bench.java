@@ -111,8 +111,8 @@ public final class Bench implements Callable<Integer> {
         if (Files.isDirectory(target.workersDirectory())) {
             cpu.pidFiles("Payara Micro (workers)", target.workersDirectory(), "worker.pid");
         }
-        cpu.pidFile("Artemis (broker)", target.brokerPidFile());
-        cpu.command("PostgreSQL", "postgres")
+        cpu.pidFile("Artemis (broker)", target.brokerPidFile())
+                .command("PostgreSQL", "postgres")
                 .command("MariaDB", "mariadbd")
                 .thisJvm("bench (load client)");
         var points = new ArrayList<PointResult>();

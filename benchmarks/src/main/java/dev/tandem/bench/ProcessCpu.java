@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of the processes a transfer runs through, read from {@code /proc/PID/stat} (user + system,
- * all threads). A process is found by a PID file (the server, the broker, each worker), by its command name (the database servers: every PostgreSQL backend), or is this JVM and the
- * processes it started.
+ * all threads). A process is found by a PID file (the server, the broker, each worker), by its command
+ * name (the database servers: every PostgreSQL backend), or is this JVM and the processes it started.
  */
 final class ProcessCpu {
 

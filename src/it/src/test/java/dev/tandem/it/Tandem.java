@@ -186,7 +186,8 @@ final class Tandem {
         }
     }
 
-    private static String secret(String name) {
+    /** A secret ./tandem start generated under var/secrets/. */
+    static String secret(String name) {
         try {
             return Files.readString(SECRETS.resolve(name)).strip();
         } catch (IOException e) {

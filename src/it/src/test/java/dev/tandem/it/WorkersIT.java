@@ -167,8 +167,7 @@ class WorkersIT {
         int portBase = Integer.parseInt(settings.getProperty("TANDEM_PORT_BASE"));
         Map<String, String> thisMachine = new HashMap<>(Map.of("POD_NAME", "tandem-worker-9", "TANDEM_LISTEN_ADDRESS", "127.0.0.1",
                 "TANDEM_BROKER_HOST", "127.0.0.1", "TANDEM_BROKER_USER", "tandem",
-                "TANDEM_BROKER_PASSWORD", Files.readString(Tandem.SECRETS.resolve("broker-password")).strip(),
-                "TANDEM_LEDGER_PASSWORD", Files.readString(Tandem.SECRETS.resolve("ledger-password")).strip()));
+                "TANDEM_BROKER_PASSWORD", Tandem.secret("broker-password"), "TANDEM_LEDGER_PASSWORD", Tandem.secret("ledger-password")));
         settings.stringPropertyNames().forEach(name -> thisMachine.putIfAbsent(name, settings.getProperty(name)));
 
         var builder = new ProcessBuilder();
