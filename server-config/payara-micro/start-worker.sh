@@ -12,7 +12,8 @@
 # (server-config/payara/*.asadmin); its secrets come from its environment (TANDEM_LEDGER_PASSWORD,
 # TANDEM_BROKER_PASSWORD), not from password aliases, which Payara Micro does not have.
 # Environment: as for provision-domain.sh, and TANDEM_WORKER_LIBS (the JDBC jars, ':' separated).
-# Output: WORKER_DIR/worker.pid, WORKER_DIR/server.log (unless --foreground).
+# Output: WORKER_DIR/worker.pid; unless --foreground, its log WORKER_DIR/server0.log (rotated to server1.log
+# and on, logging.properties) and what it prints before its logging starts, WORKER_DIR/console.log.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
@@ -73,9 +74,10 @@ if $foreground; then
     exec "${micro[@]}" </dev/null
 fi
 
-setsid "${micro[@]}" </dev/null >>"$dir/server.log" 2>&1 &
+TANDEM_WORKER_LOG=$dir/server%g.log render "$here/logging.properties" >"$dir/logging.properties"
+setsid "${micro[@]}" --logProperties "$dir/logging.properties" </dev/null >>"$dir/console.log" 2>&1 &
 echo $! >"$pidfile"
 became_ready 180 && exit 0
-tail -n 20 "$dir/server.log" >&2
+tail -q -n 20 "$dir/console.log" "$dir/server0.log" >&2 2>/dev/null || true
 stop_pid "$pidfile" "$name" 30
-die "$name did not become ready within 180 s; its log is $dir/server.log"
+die "$name did not become ready within 180 s; its log is $dir/server0.log"

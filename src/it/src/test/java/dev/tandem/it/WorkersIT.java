@@ -63,7 +63,7 @@ class WorkersIT {
     static void removeTheWorkers() throws IOException {
         for (int number : List.of(1, 2)) {
             // their logs outlive them, for a failure's diagnosis
-            Files.copy(worker(number).resolve("server.log"), Tandem.VAR.resolve("worker-" + number + ".log"),
+            Files.copy(workerLog(number), Tandem.VAR.resolve("worker-" + number + ".log"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         Run removed = Tandem.launcher(Duration.ofMinutes(3), "workers", "remove", "1", "2");
@@ -101,7 +101,7 @@ class WorkersIT {
         Set<String> ids = producers.stream().flatMap(List::stream).map(request -> request.id().toString())
                 .collect(Collectors.toSet());
         var applied = new LinkedHashMap<Path, Long>();
-        for (Path log : List.of(Tandem.SERVER.log(), worker(1).resolve("server.log"), worker(2).resolve("server.log"))) {
+        for (Path log : List.of(Tandem.SERVER.log(), workerLog(1), workerLog(2))) {
             applied.put(log, transfersLoggedIn(log, ids));
         }
         System.out.println("2,000 queued transfers applied by the server, worker 1 and worker 2: " + applied.values());
@@ -183,6 +183,7 @@ class WorkersIT {
         command.addAll(List.of(thisMachine.get("POD_NAME"), Integer.toString(portBase + 109)));
         Path log = Tandem.VAR.resolve("worker-container.log");
         Process worker = builder.command(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean stoppedOnSigterm;
         try {
             Polling.until(Duration.ofMinutes(4), () -> Files.exists(volume.resolve("provisioned")) || !worker.isAlive(), done -> done);
             assertThat(worker.isAlive()).as("the worker runs; its log is %s", log).isTrue();
@@ -195,8 +196,12 @@ class WorkersIT {
             assertThat(transfersLoggedIn(log, ids)).as("transfers the container's worker applied, by its log on stdout").isPositive();
         } finally {
             worker.destroy();
-            assertThat(worker.waitFor(90, TimeUnit.SECONDS)).as("the worker stops on SIGTERM").isTrue();
+            stoppedOnSigterm = worker.waitFor(90, TimeUnit.SECONDS);
+            if (!stoppedOnSigterm) {
+                worker.destroyForcibly();
+            }
         }
+        assertThat(stoppedOnSigterm).as("the worker stops on SIGTERM").isTrue();
         Run verify = Tandem.launcher("verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("; 0 prepared transactions");
@@ -218,6 +223,11 @@ class WorkersIT {
 
     private static Path worker(int number) {
         return Tandem.VAR.resolve("workers/worker-" + number);
+    }
+
+    /** The worker's current log file (start-worker.sh, logging.properties: rotated at 10 MB, which no test reaches). */
+    private static Path workerLog(int number) {
+        return worker(number).resolve("server0.log");
     }
 
     private static String[] accounts() {
