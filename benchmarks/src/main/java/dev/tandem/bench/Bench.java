@@ -107,11 +107,9 @@ public final class Bench implements Callable<Integer> {
                         + durability.weakened);
 
         String server = target.runtime() + " (server JVM)";
-        var cpu = new ProcessCpu().pidFile(server, target.serverPidFile());
-        if (Files.isDirectory(target.workersDirectory())) {
-            cpu.pidFiles("Payara Micro (workers)", target.workersDirectory(), "worker.pid");
-        }
-        cpu.pidFile("Artemis (broker)", target.brokerPidFile())
+        var cpu = new ProcessCpu().pidFile(server, target.serverPidFile())
+                .pidFiles("Payara Micro (workers)", target.workersDirectory(), "worker.pid")
+                .pidFile("Artemis (broker)", target.brokerPidFile())
                 .command("PostgreSQL", "postgres")
                 .command("MariaDB", "mariadbd")
                 .thisJvm("bench (load client)");

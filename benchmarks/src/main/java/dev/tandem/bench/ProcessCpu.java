@@ -27,9 +27,15 @@ final class ProcessCpu {
         return this;
     }
 
-    /** Processes of one kind, each with its PID file {@code fileName} in a subdirectory of {@code directory} (the workers). */
+    /**
+     * Processes of one kind, each with its PID file {@code fileName} in a subdirectory of {@code directory} (the
+     * workers), looked for at every sample: a worker started during a run counts from then on.
+     */
     ProcessCpu pidFiles(String name, Path directory, String fileName) {
         processes.put(name, () -> {
+            if (!Files.isDirectory(directory)) {
+                return List.of();
+            }
             try (Stream<Path> entries = Files.list(directory)) {
                 return entries.map(entry -> entry.resolve(fileName)).filter(Files::isReadable).map(ProcessCpu::pidIn).toList();
             } catch (IOException e) {
@@ -66,10 +72,15 @@ final class ProcessCpu {
         return this;
     }
 
-    /** CPU milliseconds so far, per process name. */
+    /** CPU milliseconds so far, per process name, of the processes that run now. */
     Map<String, Double> sample() {
         var sample = new LinkedHashMap<String, Double>();
-        processes.forEach((name, pids) -> sample.put(name, pids.get().stream().mapToDouble(ProcessCpu::cpuMillis).sum()));
+        processes.forEach((name, found) -> {
+            List<Long> pids = found.get();
+            if (!pids.isEmpty()) {
+                sample.put(name, pids.stream().mapToDouble(ProcessCpu::cpuMillis).sum());
+            }
+        });
         return sample;
     }
 
