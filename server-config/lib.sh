@@ -102,3 +102,19 @@ http_status() {
     read -r _ status _ < <(http_get "$@") || status=
     echo "$status"
 }
+
+# export_broker_connectors: the resource adapter's view of the broker, from TANDEM_BROKER_HOST and
+# TANDEM_BROKER_PORT and, for a primary/backup pair, TANDEM_BROKER_BACKUP_PORT (TANDEM_BROKER_BACKUP_HOST,
+# default the primary's host): one connector per broker, and HA on, so that connections fail over.
+export_broker_connectors() {
+    local netty=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
+    TANDEM_BROKER_CONNECTOR_CLASSES=$netty
+    TANDEM_BROKER_CONNECTION_PARAMETERS="host\\\\=$TANDEM_BROKER_HOST;port\\\\=$TANDEM_BROKER_PORT"
+    TANDEM_BROKER_HA=false
+    if [[ -n ${TANDEM_BROKER_BACKUP_PORT-} ]]; then
+        TANDEM_BROKER_CONNECTOR_CLASSES+=",$netty"
+        TANDEM_BROKER_CONNECTION_PARAMETERS+=",host\\\\=${TANDEM_BROKER_BACKUP_HOST:-$TANDEM_BROKER_HOST};port\\\\=$TANDEM_BROKER_BACKUP_PORT"
+        TANDEM_BROKER_HA=true
+    fi
+    export TANDEM_BROKER_CONNECTOR_CLASSES TANDEM_BROKER_CONNECTION_PARAMETERS TANDEM_BROKER_HA
+}

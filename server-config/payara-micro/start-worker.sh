@@ -44,6 +44,7 @@ micro_commands() {
 
 mkdir -p "$dir/instance"
 export TANDEM_WORKER_NAME=$name
+export_broker_connectors
 (umask 077
  { render "$payara/transactions.asadmin"; render "$here/worker.asadmin"; } | micro_commands >"$dir/preboot.asadmin"
  { render "$payara/messaging.asadmin"; render "$payara/ledgers-$TANDEM_DB.asadmin"; } | micro_commands >"$dir/postboot.asadmin")

@@ -9,7 +9,8 @@
 #
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
-# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
+# TANDEM_BROKER_PORT (with a broker pair also TANDEM_BROKER_BACKUP_HOST and TANDEM_BROKER_BACKUP_PORT),
+# TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD, TANDEM_RAR; for embedded ledgers
 # TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME, TANDEM_PG_HOST, TANDEM_PG_PORT,
 # TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT; AS_ADMIN_USER and AS_ADMIN_PASSWORDFILE, the domain's
 # administrator (asadmin's own variables). Optional: TANDEM_OTLP_ENDPOINT (tracing.asadmin). Tests also set
@@ -56,6 +57,7 @@ create_alias tandem-broker-password "$TANDEM_BROKER_PASSWORD"
 run_commands "$here/domain.asadmin"
 run_commands "$here/transactions.asadmin"
 run_commands "$here/ledgers-$TANDEM_DB.asadmin"
+export_broker_connectors
 run_commands "$here/messaging.asadmin"
 if [[ -n ${TANDEM_OTLP_ENDPOINT-} ]]; then
     log "Exporting traces to $TANDEM_OTLP_ENDPOINT"

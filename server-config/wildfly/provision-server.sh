@@ -11,7 +11,8 @@
 #
 # Environment (all required): TANDEM_PORT_BASE, TANDEM_LISTEN_ADDRESS, TANDEM_DB (embedded or real),
 # TANDEM_LEDGER_PASSWORD, TANDEM_JDBC_DRIVERS (jar paths, space separated), TANDEM_BROKER_HOST,
-# TANDEM_BROKER_PORT, TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
+# TANDEM_BROKER_PORT (with a broker pair also TANDEM_BROKER_BACKUP_HOST and TANDEM_BROKER_BACKUP_PORT: messaging-pair.cli),
+# TANDEM_BROKER_USER, TANDEM_BROKER_PASSWORD; for embedded ledgers TANDEM_LEDGER_DIR, for real ones TANDEM_DB_NAME,
 # TANDEM_PG_HOST, TANDEM_PG_PORT, TANDEM_MARIADB_HOST, TANDEM_MARIADB_PORT. Optional: TANDEM_OTLP_ENDPOINT
 # (tracing.cli). Tests also set TANDEM_FAULTS_DIR (test-faults.cli, test-faults-embedded.cli).
 set -euo pipefail
@@ -83,6 +84,7 @@ log "Configuring listeners, transactions, ledgers and messaging"
     render "$here/server.cli"
     render "$here/ledgers-$TANDEM_DB.cli"
     render "$here/messaging.cli"
+    [[ -n ${TANDEM_BROKER_BACKUP_PORT-} ]] && render "$here/messaging-pair.cli"
     [[ -n ${TANDEM_OTLP_ENDPOINT-} ]] && render "$here/tracing.cli"
     if [[ -n ${TANDEM_FAULTS_DIR-} ]]; then
         mkdir -p "$TANDEM_FAULTS_DIR"

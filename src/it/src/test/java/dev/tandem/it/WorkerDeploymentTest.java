@@ -34,10 +34,13 @@ class WorkerDeploymentTest {
         // the secrets, which Payara Micro reads from the environment (${ENV=...})
         needed.addAll(matches(Pattern.compile("ENV\\\\+=(TANDEM_[A-Z0-9_]+)"), START_WORKER));
         needed.remove("TANDEM_WORKER_NAME"); // start-worker.sh's own, from its NAME argument
+        // start-worker.sh's own too, from the brokers' hosts and ports (export_broker_connectors in lib.sh)
+        needed.removeAll(List.of("TANDEM_BROKER_CONNECTOR_CLASSES", "TANDEM_BROKER_CONNECTION_PARAMETERS", "TANDEM_BROKER_HA"));
 
         Set<String> given = new HashSet<>(deployment.podEnvironment());
         given.addAll(deployment.imageEnvironment().keySet());
-        assertThat(needed).contains("TANDEM_DB_NAME", "TANDEM_BROKER_HOST", "TANDEM_LEDGER_PASSWORD", "TANDEM_BROKER_PASSWORD",
+        needed.addAll(List.of("TANDEM_BROKER_HOST", "TANDEM_BROKER_PORT", "TANDEM_BROKER_BACKUP_HOST", "TANDEM_BROKER_BACKUP_PORT"));
+        assertThat(needed).contains("TANDEM_DB_NAME", "TANDEM_LEDGER_PASSWORD", "TANDEM_BROKER_PASSWORD",
                 "TANDEM_WORKER_LIBS", "TANDEM_RAR");
         assertThat(given).containsAll(needed);
     }

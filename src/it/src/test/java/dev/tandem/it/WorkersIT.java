@@ -166,7 +166,7 @@ class WorkersIT {
         }
         int portBase = Integer.parseInt(settings.getProperty("TANDEM_PORT_BASE"));
         Map<String, String> thisMachine = new HashMap<>(Map.of("POD_NAME", "tandem-worker-9", "TANDEM_LISTEN_ADDRESS", "127.0.0.1",
-                "TANDEM_BROKER_HOST", "127.0.0.1", "TANDEM_BROKER_USER", "tandem",
+                "TANDEM_BROKER_HOST", "127.0.0.1", "TANDEM_BROKER_BACKUP_HOST", "127.0.0.1", "TANDEM_BROKER_USER", "tandem",
                 "TANDEM_BROKER_PASSWORD", Tandem.secret("broker-password"), "TANDEM_LEDGER_PASSWORD", Tandem.secret("ledger-password")));
         settings.stringPropertyNames().forEach(name -> thisMachine.putIfAbsent(name, settings.getProperty(name)));
 
