@@ -74,12 +74,17 @@ enum AppServer {
             jbossCli("/system-property=" + name + ":remove");
         }
 
-        /** A restart of the JVM, as with Payara's restart-domain: standalone.sh starts a new one (same PID file). */
+        /**
+         * A restart of the JVM, as with Payara's restart-domain: standalone.sh starts a new one (same PID file), and
+         * this returns once it has booted, deployments included, so that a test that fails during a restart does not
+         * leave the next one a server still booting.
+         */
         @Override
         void restart() throws InterruptedException {
             String before = pid();
             jbossCli(":shutdown(restart=true)");
             Polling.until(Duration.ofMinutes(2), this::pid, pid -> !pid.isEmpty() && !pid.equals(before));
+            Polling.until(Duration.ofMinutes(3), AppServer::wildFlyState, "\"running\""::equals);
         }
 
         private String pid() {
@@ -141,6 +146,15 @@ enum AppServer {
             throw new AssertionError("jboss-cli " + String.join(",", commands) + " failed: " + run.output());
         }
         return run.output();
+    }
+
+    /** WildFly's {@code server-state} as jboss-cli prints it ({@code "running"} once booted), or why it could not be read. */
+    private static String wildFlyState() {
+        var command = List.of(Tandem.runtimeHome("wildfly-").resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=:read-attribute(name=server-state)");
+        Run run = Processes.run(command, Map.of(), Duration.ofSeconds(30));
+        return run.output().lines().map(String::strip).filter(line -> line.startsWith("\"result\" => "))
+                .map(line -> line.substring("\"result\" => ".length())).findFirst().orElse(run.output());
     }
 
     private static Run succeeded(String tool, Run run) {
