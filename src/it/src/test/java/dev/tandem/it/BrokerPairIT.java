@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 class BrokerPairIT {
 
     private static final Path VAR = Tandem.VAR.resolveSibling(Tandem.VAR.getFileName() + "-pair");
-    private static final int PORT_BASE = 48000;
+    /** Below Linux' ephemeral ports (32768 on), which outgoing connections take at random. */
+    private static final int PORT_BASE = 22000;
     private static final int BROKER_PORT = 61916;
     private static final String DB_NAME = "tandem_itpair";
     private static final List<String> ACCOUNTS = Stream.of("A", "B")
