@@ -187,10 +187,7 @@ class BrokerPairIT {
 
     /** {@code ./tandem ARGUMENTS} against this class's instance. */
     private static Run pair(Duration timeout, String... arguments) {
-        var command = new ArrayList<String>();
-        command.add(Tandem.ROOT.resolve("tandem").toString());
-        command.addAll(List.of(arguments));
-        return Processes.run(command, Map.of("TANDEM_VAR", VAR.toString(), "TANDEM_PORT_BASE", Integer.toString(PORT_BASE),
-                "TANDEM_BROKER_PORT", Integer.toString(BROKER_PORT), "TANDEM_DB_NAME", DB_NAME), timeout);
+        return Tandem.launcher(Map.of("TANDEM_VAR", VAR.toString(), "TANDEM_PORT_BASE", Integer.toString(PORT_BASE),
+                "TANDEM_BROKER_PORT", Integer.toString(BROKER_PORT), "TANDEM_DB_NAME", DB_NAME), timeout, arguments);
     }
 }

@@ -164,7 +164,8 @@ final class Tandem {
         return launcher(environment, Duration.ofMinutes(2), arguments);
     }
 
-    private static Run launcher(Map<String, String> environment, Duration timeout, String... arguments) {
+    /** {@code ./tandem ARGUMENTS} with {@code environment} added to this JVM's, e.g. another instance's TANDEM_VAR. */
+    static Run launcher(Map<String, String> environment, Duration timeout, String... arguments) {
         var command = new ArrayList<String>();
         command.add(ROOT.resolve("tandem").toString());
         command.addAll(List.of(arguments));
