@@ -139,9 +139,7 @@ enum AppServer {
 
     /** Runs jboss-cli commands against the WildFly server under test (local authentication) and insists that they succeeded. */
     static String jbossCli(String... commands) {
-        var command = new ArrayList<String>(List.of(Tandem.runtimeHome("wildfly-").resolve("bin/jboss-cli.sh").toString(),
-                "--connect", "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=" + String.join(",", commands)));
-        Run run = succeeded("jboss-cli", Processes.run(command, Map.of(), Duration.ofMinutes(2)));
+        Run run = succeeded("jboss-cli", Processes.run(jbossCliCommand(commands), Map.of(), Duration.ofMinutes(2)));
         if (run.output().contains("\"outcome\" => \"failed\"")) {
             throw new AssertionError("jboss-cli " + String.join(",", commands) + " failed: " + run.output());
         }
@@ -150,11 +148,15 @@ enum AppServer {
 
     /** WildFly's {@code server-state} as jboss-cli prints it ({@code "running"} once booted), or why it could not be read. */
     private static String wildFlyState() {
-        var command = List.of(Tandem.runtimeHome("wildfly-").resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=:read-attribute(name=server-state)");
-        Run run = Processes.run(command, Map.of(), Duration.ofSeconds(30));
+        Run run = Processes.run(jbossCliCommand(":read-attribute(name=server-state)"), Map.of(), Duration.ofSeconds(30));
         return run.output().lines().map(String::strip).filter(line -> line.startsWith("\"result\" => "))
                 .map(line -> line.substring("\"result\" => ".length())).findFirst().orElse(run.output());
+    }
+
+    /** jboss-cli connected to the WildFly server under test (local authentication), to run {@code commands}. */
+    private static List<String> jbossCliCommand(String... commands) {
+        return List.of(Tandem.runtimeHome("wildfly-").resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + Tandem.ADMIN_PORT, "--commands=" + String.join(",", commands));
     }
 
     private static Run succeeded(String tool, Run run) {
