@@ -154,6 +154,7 @@ public final class Bench implements Callable<Integer> {
             plan.add(new Workload(Entrance.SYNC_REST, AccountChoice.PAIR, LedgerSpan.CROSS, at));
             plan.add(new Workload(Entrance.ASYNC_JMS, AccountChoice.PAIR, LedgerSpan.CROSS, at));
             plan.add(new Workload(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS, at));
+            plan.add(new Workload(Entrance.FLOOR_XA_GROUPED, AccountChoice.UNIFORM, LedgerSpan.CROSS, at));
             plan.add(new Workload(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME, at));
             return plan;
         }
@@ -166,6 +167,7 @@ public final class Bench implements Callable<Integer> {
             plan.add(new Workload(entrance, AccountChoice.UNIFORM, LedgerSpan.SAME, 16));
         }
         clients.forEach(count -> plan.add(new Workload(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS, count)));
+        clients.forEach(count -> plan.add(new Workload(Entrance.FLOOR_XA_GROUPED, AccountChoice.UNIFORM, LedgerSpan.CROSS, count)));
         clients.forEach(count -> plan.add(new Workload(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME, count)));
         return plan;
     }
@@ -185,6 +187,7 @@ public final class Bench implements Callable<Integer> {
             case ASYNC_REST -> new TandemCalls.AsyncRest(target.api(), target.teller(), target.broker());
             case ASYNC_JMS -> new TandemCalls.AsyncJms(target.broker());
             case FLOOR_XA -> floor.xa();
+            case FLOOR_XA_GROUPED -> floor.groupCommitted();
             case FLOOR_LOCAL -> floor.local();
             case SYNC_EJB -> throw new IllegalArgumentException("remote EJB points run in a JVM of their own");
         };

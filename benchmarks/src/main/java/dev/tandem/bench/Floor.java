@@ -18,11 +18,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -35,7 +45,8 @@ import org.postgresql.xa.PGXADataSource;
  * The bare floor: Tandem's transaction shape with nothing but a JTA transaction manager (Narayana, in
  * this JVM) around it. A debit row update and entry insert in one database, the credit and its entry in
  * the other, one persistent JMS send, one two-phase commit over the three branches, with Narayana's log
- * on disk; and, for reference, the same transfer within one database as a local JDBC transaction. It
+ * on disk; the same with several transfers sharing one two-phase commit (group commit); and, for
+ * reference, the same transfer within one database as a local JDBC transaction. It
  * works in databases of its own ({@value #DATABASE}) on the same PostgreSQL and MariaDB servers, and a
  * queue of its own on the same broker.
  */
@@ -45,6 +56,9 @@ final class Floor implements AutoCloseable {
     static final String QUEUE = "bench.floor";
     static final int ACCOUNTS_PER_LEDGER = 45;
     static final BigDecimal OPENING_BALANCE = new BigDecimal("1000.00");
+    /** Group commit: this many committers, each applying up to {@value #GROUP_LIMIT} waiting transfers in one transaction. */
+    static final int COMMITTERS = 4;
+    static final int GROUP_LIMIT = 16;
 
     /** Where the floor runs: database servers (their administrators) and the broker. */
     record Servers(String postgresUrl, String postgresUser, String mariaDbUrl, String mariaDbUser, String mariaDbPassword,
@@ -57,6 +71,7 @@ final class Floor implements AutoCloseable {
     private final AtomicLong prepared = new AtomicLong();
     private final AtomicLong committedInTwoPhases = new AtomicLong();
     private final AtomicLong committedTransactions = new AtomicLong();
+    private final AtomicLong committedTransfers = new AtomicLong();
     private final ThreadLocal<XaBranches> xaBranches = ThreadLocal.withInitial(this::openXaBranches);
     private final ThreadLocal<Connection> localConnection = ThreadLocal.withInitial(this::openLocalConnection);
 
@@ -75,31 +90,147 @@ final class Floor implements AutoCloseable {
     }
 
     TransferCall xa() {
-        return (from, to, accepted) -> {
-            XaBranches branches = xaBranches.get();
-            transactions.begin();
-            try {
-                Transaction transaction = transactions.getTransaction();
-                transaction.enlistResource(branches.ledgerA);
-                transaction.enlistResource(branches.ledgerB);
-                transaction.enlistResource(branches.broker);
-                UUID id = UUID.randomUUID();
-                // ledger A first, then B, whatever the direction: no two transfers wait for each other across databases
-                boolean fromA = from.startsWith("A");
-                if (!post(branches.ledgerAConnection, fromA ? from : to, fromA ? TandemCalls.AMOUNT.negate() : TandemCalls.AMOUNT, id)
-                        || !post(branches.ledgerBConnection, fromA ? to : from, fromA ? TandemCalls.AMOUNT : TandemCalls.AMOUNT.negate(), id)) {
-                    transactions.rollback();
-                    return TransferCall.Outcome.REJECTED;
-                }
-                branches.jms.createProducer().send(branches.queue, "{\"id\":\"" + id + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
-            } catch (Exception | Error failure) {
-                transactions.rollback();
-                throw failure;
+        return (from, to, accepted) -> commitTogether(List.of(new Transfer(from, to))).get(0);
+    }
+
+    /**
+     * Group commit: the clients hand their transfers to {@value #COMMITTERS} committers, and each takes every
+     * transfer waiting (up to {@value #GROUP_LIMIT}) into one XA transaction. The fsyncs of one two-phase commit
+     * then serve many transfers: what applying several queued requests together could give Tandem (issue 14).
+     */
+    TransferCall groupCommitted() {
+        return new GroupCommit();
+    }
+
+    private record Transfer(String from, String to) {
+    }
+
+    /**
+     * The transfers in one XA transaction, in their order, and each one's outcome. A transfer whose debit is
+     * refused is rejected and leaves nothing behind; if none completes, the transaction rolls back.
+     */
+    private List<TransferCall.Outcome> commitTogether(List<Transfer> transfers) throws Exception {
+        XaBranches branches = xaBranches.get();
+        var outcomes = new ArrayList<TransferCall.Outcome>();
+        transactions.begin();
+        try {
+            Transaction transaction = transactions.getTransaction();
+            transaction.enlistResource(branches.ledgerA);
+            transaction.enlistResource(branches.ledgerB);
+            transaction.enlistResource(branches.broker);
+            boolean grouped = transfers.size() > 1;
+            if (grouped) {
+                lockInOrder(branches.ledgerAConnection, "A", transfers);
+                lockInOrder(branches.ledgerBConnection, "B", transfers);
             }
-            transactions.commit();
-            committedTransactions.incrementAndGet();
-            return TransferCall.Outcome.COMPLETED;
-        };
+            for (Transfer transfer : transfers) {
+                UUID id = UUID.randomUUID();
+                Connection debited = transfer.from().startsWith("A") ? branches.ledgerAConnection : branches.ledgerBConnection;
+                Connection credited = debited == branches.ledgerAConnection ? branches.ledgerBConnection : branches.ledgerAConnection;
+                // Alone, ledger A first whatever the direction: no two transfers wait for each other across databases.
+                // In a group the rows are locked already, and the debit goes first: a refused one leaves nothing to undo.
+                boolean posted = grouped || debited == branches.ledgerAConnection
+                        ? post(debited, transfer.from(), TandemCalls.AMOUNT.negate(), id) && post(credited, transfer.to(), TandemCalls.AMOUNT, id)
+                        : post(credited, transfer.to(), TandemCalls.AMOUNT, id) && post(debited, transfer.from(), TandemCalls.AMOUNT.negate(), id);
+                if (!posted && !grouped) {
+                    break;
+                }
+                outcomes.add(posted ? TransferCall.Outcome.COMPLETED : TransferCall.Outcome.REJECTED);
+                if (posted) {
+                    branches.jms.createProducer().send(branches.queue,
+                            "{\"id\":\"" + id + "\",\"from\":\"" + transfer.from() + "\",\"to\":\"" + transfer.to() + "\"}");
+                }
+            }
+        } catch (Exception | Error failure) {
+            transactions.rollback();
+            throw failure;
+        }
+        long completed = outcomes.stream().filter(TransferCall.Outcome.COMPLETED::equals).count();
+        if (completed == 0) {
+            transactions.rollback();
+            return Collections.nCopies(transfers.size(), TransferCall.Outcome.REJECTED);
+        }
+        transactions.commit();
+        committedTransactions.incrementAndGet();
+        committedTransfers.addAndGet(completed);
+        return outcomes;
+    }
+
+    /** The rows of one ledger's accounts among the transfers, locked in id order: groups never wait for each other in a circle. */
+    private static void lockInOrder(Connection ledger, String prefix, List<Transfer> transfers) throws SQLException {
+        var accounts = new TreeSet<String>();
+        transfers.forEach(transfer -> Stream.of(transfer.from(), transfer.to()).filter(id -> id.startsWith(prefix)).forEach(accounts::add));
+        String marks = String.join(", ", Collections.nCopies(accounts.size(), "?"));
+        try (PreparedStatement lock = ledger.prepareStatement("SELECT id FROM account WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE")) {
+            int parameter = 1;
+            for (String account : accounts) {
+                lock.setString(parameter++, account);
+            }
+            try (ResultSet locked = lock.executeQuery()) {
+                while (locked.next()) {
+                    locked.getString(1);
+                }
+            }
+        }
+    }
+
+    /** Clients wait for their transfer's outcome while the committers work through what waits. */
+    private final class GroupCommit implements TransferCall {
+
+        private record Waiting(Transfer transfer, CompletableFuture<Outcome> outcome) {
+        }
+
+        private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
+        private final ExecutorService committers = Executors.newFixedThreadPool(COMMITTERS);
+        private volatile boolean closed;
+
+        GroupCommit() {
+            for (int committer = 0; committer < COMMITTERS; committer++) {
+                committers.execute(this::commitWhatWaits);
+            }
+        }
+
+        @Override
+        public Outcome transfer(String from, String to, long[] accepted) throws Exception {
+            var handedOver = new Waiting(new Transfer(from, to), new CompletableFuture<>());
+            waiting.add(handedOver);
+            try {
+                return handedOver.outcome().get(TandemCalls.SETTLE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof Exception cause ? cause : failed;
+            }
+        }
+
+        private void commitWhatWaits() {
+            while (!closed) {
+                Waiting first;
+                try {
+                    first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (first == null) {
+                    continue;
+                }
+                var group = new ArrayList<Waiting>(List.of(first));
+                waiting.drainTo(group, GROUP_LIMIT - 1);
+                try {
+                    List<Outcome> outcomes = commitTogether(group.stream().map(Waiting::transfer).toList());
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).outcome().complete(outcomes.get(i));
+                    }
+                } catch (Exception | Error failure) {
+                    group.forEach(member -> member.outcome().completeExceptionally(failure));
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            closed = true;
+            committers.shutdown();
+            committers.awaitTermination(1, TimeUnit.MINUTES);
+        }
     }
 
     /** Both accounts in ledger A's database, one local transaction; rows locked in id order. */
@@ -147,9 +278,10 @@ final class Floor implements AutoCloseable {
     }
 
     /** What the floor did, checked: it committed transfers, and every branch of every committed transaction prepared and committed, money conserved. */
-    record Check(long transactions, long prepared, long committed, long messages, BigDecimal money, BigDecimal openedWith) {
+    record Check(long transactions, long transfers, long prepared, long committed, long messages, BigDecimal money, BigDecimal openedWith) {
         boolean holds() {
-            return transactions > 0 && prepared == 3 * transactions && committed == 3 * transactions && messages == transactions && money.compareTo(openedWith) == 0;
+            return transactions > 0 && prepared == 3 * transactions && committed == 3 * transactions && messages == transfers
+                    && transfers >= transactions && money.compareTo(openedWith) == 0;
         }
     }
 
@@ -162,7 +294,7 @@ final class Floor implements AutoCloseable {
             }
         }
         BigDecimal money = sum(postgres()).add(sum(mariaDb()));
-        return new Check(committedTransactions.get(), prepared.get(), committedInTwoPhases.get(), messages, money,
+        return new Check(committedTransactions.get(), committedTransfers.get(), prepared.get(), committedInTwoPhases.get(), messages, money,
                 OPENING_BALANCE.multiply(BigDecimal.valueOf(2L * ACCOUNTS_PER_LEDGER)));
     }
 

@@ -73,7 +73,13 @@ final class Report {
         Optional<Double> asyncJms = throughput(Entrance.ASYNC_JMS, AccountChoice.UNIFORM, LedgerSpan.CROSS);
         JsonObjectBuilder ratios = JsonSupport.objectBuilder().add("clients", ratioClients);
         divide(syncRest, throughput(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS)).ifPresent(p1 -> ratios.add("P1", p1));
-        divide(asyncJms, throughput(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME)).ifPresent(p2 -> ratios.add("P2", p2));
+        Optional<Double> floorLocal = throughput(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME);
+        divide(asyncJms, floorLocal).ifPresent(p2 -> ratios.add("P2", p2));
+        Optional<Double> grouped = throughput(Entrance.FLOOR_XA_GROUPED, AccountChoice.UNIFORM, LedgerSpan.CROSS);
+        JsonObjectBuilder groupCommit = JsonSupport.objectBuilder();
+        divide(grouped, throughput(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS)).ifPresent(ratio -> groupCommit.add("overFloorXa", ratio));
+        divide(grouped, floorLocal).ifPresent(ratio -> groupCommit.add("overFloorLocal", ratio));
+        ratios.add("groupCommit", groupCommit);
         JsonObjectBuilder p3 = JsonSupport.objectBuilder();
         divide(asyncJms, syncRest).ifPresent(ratio -> p3.add("throughput", ratio));
         acceptanceP99(Entrance.ASYNC_REST).ifPresent(p99 -> p3.add("acceptanceP99MsRest", p99));
@@ -123,6 +129,7 @@ final class Report {
                 .add("durability", JsonSupport.objectBuilder().add("comparable", durability.comparable()).add("settings", settings)
                         .add("weakened", weakened))
                 .add("floorCheck", JsonSupport.objectBuilder().add("holds", floor.holds()).add("transactions", floor.transactions())
+                        .add("transfers", floor.transfers())
                         .add("preparedBranches", floor.prepared()).add("committedBranches", floor.committed())
                         .add("messages", floor.messages()).add("money", floor.money().toPlainString())
                         .add("openedWith", floor.openedWith().toPlainString()))
@@ -158,6 +165,9 @@ final class Report {
         text.append("| ratio | value |\n| --- | --- |\n");
         text.append("| P1 = sync REST ÷ floor XA (2 DBs + JMS), %d clients | %s |%n".formatted(ratioClients, figure(ratios, "P1")));
         text.append("| P2 = async JMS end to end ÷ floor local one-DB transfer | %s |%n".formatted(figure(ratios, "P2")));
+        JsonObject groupCommit = ratios.getJsonObject("groupCommit");
+        text.append("| floor XA with group commit ÷ floor XA / ÷ floor local (what sharing a 2PC gives) | %s / %s |%n"
+                .formatted(figure(groupCommit, "overFloorXa"), figure(groupCommit, "overFloorLocal")));
         JsonObject p3 = ratios.getJsonObject("P3");
         text.append("| P3 = async JMS ÷ sync REST throughput | %s |%n".formatted(figure(p3, "throughput")));
         text.append("| acceptance p99: 202 (async REST) / JMS send | %s ms / %s ms |%n"
@@ -181,8 +191,8 @@ final class Report {
         text.append("%nDurability: %s%n".formatted(durability.comparable() ? "every setting durable, the run is comparable"
                 : "NOT comparable, weakened: " + durability.weakened));
         durability.settings.forEach((name, value) -> text.append("- %s: %s%n".formatted(name, value)));
-        text.append("%nFloor check: %s (%d transactions, %d branches prepared, %d committed in two phases, %d messages, money %s of %s)%n"
-                .formatted(floor.holds() ? "holds" : "FAILED", floor.transactions(), floor.prepared(), floor.committed(), floor.messages(),
+        text.append("%nFloor check: %s (%d transactions, %d transfers, %d branches prepared, %d committed in two phases, %d messages, money %s of %s)%n"
+                .formatted(floor.holds() ? "holds" : "FAILED", floor.transactions(), floor.transfers(), floor.prepared(), floor.committed(), floor.messages(),
                         floor.money().toPlainString(), floor.openedWith().toPlainString()));
         text.append("Tandem's invariants afterwards: %s%n".formatted(verification.getBoolean("consistent") ? "consistent"
                 : "BROKEN " + verification.get("findings")));

@@ -5,7 +5,7 @@ public record Workload(Entrance entrance, AccountChoice accounts, LedgerSpan led
 
     public enum Entrance {
         SYNC_REST("sync REST"), SYNC_EJB("sync EJB"), ASYNC_REST("async REST"), ASYNC_JMS("async JMS"),
-        FLOOR_XA("floor XA (2 DBs + JMS)"), FLOOR_LOCAL("floor local (1 DB)");
+        FLOOR_XA("floor XA (2 DBs + JMS)"), FLOOR_XA_GROUPED("floor XA, group commit"), FLOOR_LOCAL("floor local (1 DB)");
 
         public final String label;
 
@@ -14,7 +14,7 @@ public record Workload(Entrance entrance, AccountChoice accounts, LedgerSpan led
         }
 
         public boolean isFloor() {
-            return this == FLOOR_XA || this == FLOOR_LOCAL;
+            return this == FLOOR_XA || this == FLOOR_XA_GROUPED || this == FLOOR_LOCAL;
         }
     }
 

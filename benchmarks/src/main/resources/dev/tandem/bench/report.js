@@ -1,6 +1,6 @@
 // Draws bench.html's charts from the run's JSON (the constant `bench`), with Chart.js.
 const ENTRANCES = {SYNC_REST: 'sync REST', SYNC_EJB: 'sync EJB', ASYNC_REST: 'async REST', ASYNC_JMS: 'async JMS',
-                   FLOOR_XA: 'floor XA (2 DBs + JMS)', FLOOR_LOCAL: 'floor local (1 DB)'};
+                   FLOOR_XA: 'floor XA (2 DBs + JMS)', FLOOR_XA_GROUPED: 'floor XA, group commit', FLOOR_LOCAL: 'floor local (1 DB)'};
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 const at = bench.ratios.clients;
 const find = (entrance, accounts, ledgers, clients) => bench.points.find(p =>
@@ -19,6 +19,7 @@ document.getElementById('summary').innerHTML =
      <table><tr><th>ratio (${at} clients)</th><th>value</th></tr>
      <tr><td>P1 = sync REST ÷ floor XA</td><td>${number(r.P1)}</td></tr>
      <tr><td>P2 = async JMS ÷ floor local</td><td>${number(r.P2)}</td></tr>
+     <tr><td>floor XA with group commit ÷ floor XA / ÷ floor local</td><td>${number(r.groupCommit.overFloorXa)} / ${number(r.groupCommit.overFloorLocal)}</td></tr>
      <tr><td>P3 = async JMS ÷ sync REST</td><td>${number(r.P3.throughput)}</td></tr>
      <tr><td>acceptance p99 ms: 202 / JMS send</td><td>${number(r.P3.acceptanceP99MsRest)} / ${number(r.P3.acceptanceP99MsJms)}</td></tr>
      <tr><td>P4 = WildFly ÷ Payara</td><td>${number(r.P4)}</td></tr>

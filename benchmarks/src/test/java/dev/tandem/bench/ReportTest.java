@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
 
-    private static final Floor.Check FLOOR = new Floor.Check(10, 30, 30, 10, new BigDecimal("90000.00"), new BigDecimal("90000.00"));
+    private static final Floor.Check FLOOR = new Floor.Check(10, 10, 30, 30, 10, new BigDecimal("90000.00"), new BigDecimal("90000.00"));
     private static final JsonObject CONSISTENT = JsonSupport.objectBuilder().add("consistent", true).build();
 
     @Test
@@ -28,12 +28,15 @@ class ReportTest {
                 point(Entrance.SYNC_REST, AccountChoice.PAIR, LedgerSpan.CROSS, 16, 60, null),
                 point(Entrance.ASYNC_JMS, AccountChoice.PAIR, LedgerSpan.CROSS, 16, 90, 3.0),
                 point(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS, 16, 400, null),
+                point(Entrance.FLOOR_XA_GROUPED, AccountChoice.UNIFORM, LedgerSpan.CROSS, 16, 600, null),
                 point(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME, 16, 1500, null));
 
         JsonObject ratios = report.ratios();
 
         assertThat(ratios.getJsonNumber("P1").doubleValue()).isEqualTo(0.5);
         assertThat(ratios.getJsonNumber("P2").doubleValue()).isEqualTo(0.2);
+        assertThat(ratios.getJsonObject("groupCommit").getJsonNumber("overFloorXa").doubleValue()).isEqualTo(1.5);
+        assertThat(ratios.getJsonObject("groupCommit").getJsonNumber("overFloorLocal").doubleValue()).isEqualTo(0.4);
         assertThat(ratios.getJsonObject("P3").getJsonNumber("throughput").doubleValue()).isEqualTo(1.5);
         assertThat(ratios.getJsonObject("P3").getJsonNumber("acceptanceP99MsRest").doubleValue()).isEqualTo(9.0);
         assertThat(ratios.getJsonObject("P3").getJsonNumber("acceptanceP99MsJms").doubleValue()).isEqualTo(4.0);
@@ -42,6 +45,17 @@ class ReportTest {
         assertThat(ratios.containsKey("P4")).as("P4 needs a run on the other runtime").isFalse();
         assertThat(report.sound()).isTrue();
         assertThat(report.markdown()).contains("| P1 = sync REST ÷ floor XA (2 DBs + JMS), 16 clients | 0.50 |");
+    }
+
+    @Test
+    void theFloorCheckHoldsOnlyIfEveryTransactionRanThreeBranchesInTwoPhasesAndEveryTransferSentOneMessage() {
+        var money = new BigDecimal("90000.00");
+
+        assertThat(new Floor.Check(10, 40, 30, 30, 40, money, money).holds()).as("groups of transfers").isTrue();
+        assertThat(new Floor.Check(10, 40, 30, 30, 10, money, money).holds()).as("a message per transaction only").isFalse();
+        assertThat(new Floor.Check(10, 10, 20, 30, 10, money, money).holds()).as("a branch committed in one phase").isFalse();
+        assertThat(new Floor.Check(10, 10, 30, 30, 10, new BigDecimal("89999.99"), money).holds()).as("money lost").isFalse();
+        assertThat(new Floor.Check(0, 0, 0, 0, 0, money, money).holds()).as("nothing committed").isFalse();
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ConservationCheck.class)
 class BenchmarkIT {
 
-    private static final List<String> ENTRANCES = List.of("SYNC_REST", "SYNC_EJB", "ASYNC_REST", "ASYNC_JMS", "FLOOR_XA", "FLOOR_LOCAL");
+    private static final List<String> ENTRANCES = List.of("SYNC_REST", "SYNC_EJB", "ASYNC_REST", "ASYNC_JMS", "FLOOR_XA", "FLOOR_XA_GROUPED", "FLOOR_LOCAL");
 
     @Test
     void theQuickBenchMeasuresEveryEntryPointBesideTheFloorAndItsReportDrawsTheCharts() throws Exception {
@@ -51,8 +51,11 @@ class BenchmarkIT {
         JsonObject floor = report.getJsonObject("floorCheck");
         assertThat(floor.getBoolean("holds")).as(floor.toString()).isTrue();
         assertThat(floor.getJsonNumber("preparedBranches").longValue()).isEqualTo(3 * floor.getJsonNumber("transactions").longValue()).isPositive();
+        assertThat(floor.getJsonNumber("transfers").longValue()).as("group commit: more transfers than transactions")
+                .isGreaterThan(floor.getJsonNumber("transactions").longValue());
         JsonObject ratios = report.getJsonObject("ratios");
-        assertThat(ratios.keySet()).contains("P1", "P2", "P3", "hotAccount");
+        assertThat(ratios.keySet()).contains("P1", "P2", "P3", "hotAccount", "groupCommit");
+        assertThat(ratios.getJsonObject("groupCommit").keySet()).contains("overFloorXa", "overFloorLocal");
         assertThat(ratios.getJsonObject("hotAccount").keySet()).contains("syncPerSecond", "asyncPerSecond");
         assertThat(report.getJsonObject("verification").getBoolean("consistent")).isTrue();
 
