@@ -72,12 +72,13 @@ final class Report {
         Optional<Double> syncRest = throughput(Entrance.SYNC_REST, AccountChoice.UNIFORM, LedgerSpan.CROSS);
         Optional<Double> asyncJms = throughput(Entrance.ASYNC_JMS, AccountChoice.UNIFORM, LedgerSpan.CROSS);
         JsonObjectBuilder ratios = JsonSupport.objectBuilder().add("clients", ratioClients);
-        divide(syncRest, throughput(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS)).ifPresent(p1 -> ratios.add("P1", p1));
+        Optional<Double> floorXa = throughput(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS);
+        divide(syncRest, floorXa).ifPresent(p1 -> ratios.add("P1", p1));
         Optional<Double> floorLocal = throughput(Entrance.FLOOR_LOCAL, AccountChoice.UNIFORM, LedgerSpan.SAME);
         divide(asyncJms, floorLocal).ifPresent(p2 -> ratios.add("P2", p2));
         Optional<Double> grouped = throughput(Entrance.FLOOR_XA_GROUPED, AccountChoice.UNIFORM, LedgerSpan.CROSS);
         JsonObjectBuilder groupCommit = JsonSupport.objectBuilder();
-        divide(grouped, throughput(Entrance.FLOOR_XA, AccountChoice.UNIFORM, LedgerSpan.CROSS)).ifPresent(ratio -> groupCommit.add("overFloorXa", ratio));
+        divide(grouped, floorXa).ifPresent(ratio -> groupCommit.add("overFloorXa", ratio));
         divide(grouped, floorLocal).ifPresent(ratio -> groupCommit.add("overFloorLocal", ratio));
         ratios.add("groupCommit", groupCommit);
         JsonObjectBuilder p3 = JsonSupport.objectBuilder();
