@@ -168,7 +168,7 @@ final class Floor implements AutoCloseable {
             }
             try (ResultSet locked = lock.executeQuery()) {
                 while (locked.next()) {
-                    locked.getString(1);
+                    // every row read: locked whether or not the driver streams the result
                 }
             }
         }
