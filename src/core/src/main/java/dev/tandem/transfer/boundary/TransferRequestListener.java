@@ -114,7 +114,7 @@ public class TransferRequestListener implements MessageListener {
         admission.holdRedelivery(RedeliveryBackoff.before(TransferMessages.deliveryAttempt(message)));
         admission.enterQueued();
         try {
-            TransferDetails outcome = engine.execute(request, TransferMode.ASYNC, trace);
+            TransferDetails outcome = engine.apply(request, TransferMode.ASYNC, trace);
             messages.reply(message, outcome, trace);
             measured.ended(Outcome.of(outcome), request.currency());
         } catch (RuntimeException failure) {

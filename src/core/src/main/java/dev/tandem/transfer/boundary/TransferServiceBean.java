@@ -50,10 +50,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * The facade for callers that are not the request queue: remote view for Java clients over IIOP,
- * local view for the REST resources. Transfers synchronously, or accepted for the queue, or run in
- * the background behind a {@code Future}. Reads run without a transaction; each transfer runs in a
- * transaction of its own, started by the engine, whatever the caller brings.
+ * The facade for callers that are not the request queue: remote view for Java clients over IIOP or
+ * remote+http, local view for the REST resources. A transfer is either <em>applied</em> (both legs, now) or
+ * <em>accepted</em> for the queue (recorded {@code PENDING} and queued, in one transaction; the message-driven
+ * bean applies it later). The remote view keeps the names of the public contract: {@link #transfer} applies,
+ * {@link #submit} accepts, {@link #transferAsync} applies in the background; the REST resources call
+ * {@link #applyInBackground} and {@link #acceptInBackground}, so that they can bound their wait. Reads run
+ * without a transaction; each transfer runs in a transaction of its own, started by the engine, whatever the
+ * caller brings.
  * <p>
  * Tellers make transfers; every role reads. REST callers arrive signed in, and their identity comes
  * along; remote callers log in (Payara: CSIv2 over IIOP, WildFly: an application user over remote+http).
@@ -98,19 +102,6 @@ public class TransferServiceBean implements TransferService {
         return remoteCall("submit", Call.ACCEPTANCE, request).id();
     }
 
-    /**
-     * Accepts a transfer for asynchronous processing ({@link #submit}) in the background, for callers
-     * that bound their wait: the future is the transfer as it stands, {@code PENDING}, or its outcome if
-     * the id was settled before.
-     */
-    @RolesAllowed(TELLER)
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<TransferDetails> accept(TransferRequest request, TraceContext trace)
-            throws InvalidTransferException, TransferConflictException, TransferFailureException {
-        return CompletableFuture.completedFuture(measured(Call.ACCEPTANCE, Entry.REST, request, trace));
-    }
-
     @Override
     @RolesAllowed(TELLER)
     @Asynchronous
@@ -121,15 +112,29 @@ public class TransferServiceBean implements TransferService {
     }
 
     /**
-     * {@link #transferAsync} for the REST resources, in the caller's trace: they bound their wait for the
-     * outcome.
+     * Applies a transfer on a thread of the EJB container, for the REST resources, in the caller's trace: the
+     * future is the outcome, which they wait for a bounded time while a commit that cannot reach a resource
+     * goes on being retried.
      */
     @RolesAllowed(TELLER)
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Future<TransferDetails> transferAsync(TransferRequest request, TraceContext trace)
+    public Future<TransferDetails> applyInBackground(TransferRequest request, TraceContext trace)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
         return CompletableFuture.completedFuture(measured(Call.TRANSFER, Entry.REST, request, trace));
+    }
+
+    /**
+     * Accepts a transfer for the queue ({@link #submit}) on a thread of the EJB container, for the REST
+     * resources, in the caller's trace: the future is the transfer as it stands, {@code PENDING}, or its outcome
+     * if the id was settled before.
+     */
+    @RolesAllowed(TELLER)
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<TransferDetails> acceptInBackground(TransferRequest request, TraceContext trace)
+            throws InvalidTransferException, TransferConflictException, TransferFailureException {
+        return CompletableFuture.completedFuture(measured(Call.ACCEPTANCE, Entry.REST, request, trace));
     }
 
     @Override
@@ -163,7 +168,7 @@ public class TransferServiceBean implements TransferService {
         return ledgers.totals();
     }
 
-    /** The engine applies the transfer ({@code TRANSFER}) or accepts it for the queue, timed and counted by outcome. */
+    /** The engine applies the transfer ({@code TRANSFER}) or accepts it for the queue ({@code ACCEPTANCE}), timed and counted by outcome. */
     private TransferDetails measured(Call call, Entry entry, TransferRequest request, TraceContext trace)
             throws InvalidTransferException, TransferConflictException, TransferFailureException {
         Timer.Sample started = metrics.start();
@@ -171,8 +176,8 @@ public class TransferServiceBean implements TransferService {
         try {
             TransferRequest identified = identified(request);
             TransferDetails result = onceMoreIfRaced(identified, trace, call == Call.TRANSFER
-                    ? () -> engine.execute(identified, TransferMode.SYNC, trace)
-                    : () -> engine.submit(identified, trace));
+                    ? () -> engine.apply(identified, TransferMode.SYNC, trace)
+                    : () -> engine.accept(identified, trace));
             outcome = Outcome.of(result);
             return result;
         } catch (InvalidTransferException | TransferConflictException | TransferFailureException refused) {

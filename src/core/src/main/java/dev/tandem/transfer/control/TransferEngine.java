@@ -61,7 +61,7 @@ public class TransferEngine {
     FaultSwitch faults;
 
     /**
-     * Applies a transfer, or settles one accepted earlier by {@link #submit}.
+     * Applies a transfer, or settles one accepted earlier by {@link #accept}.
      *
      * @param request a well-formed request with an id
      * @param trace   the trace the call belongs to, recorded with a transfer that is new
@@ -69,7 +69,7 @@ public class TransferEngine {
      * @throws TransferConflictException  the id was recorded before for a different request
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
-    public TransferDetails execute(TransferRequest request, TransferMode mode, TraceContext trace)
+    public TransferDetails apply(TransferRequest request, TransferMode mode, TraceContext trace)
             throws TransferConflictException, DuplicateTransferException {
         LOG.fine(() -> "The " + TransferLog.subject(request.id(), trace) + " begins (" + mode + ")");
         faults.at(FaultPoint.Stage.FIRST, request.id());
@@ -113,7 +113,7 @@ public class TransferEngine {
      * @throws TransferConflictException  the id was recorded before for a different request
      * @throws DuplicateTransferException a concurrent transaction recorded the id first; this one rolls back
      */
-    public TransferDetails submit(TransferRequest request, TraceContext trace) throws TransferConflictException, DuplicateTransferException {
+    public TransferDetails accept(TransferRequest request, TraceContext trace) throws TransferConflictException, DuplicateTransferException {
         faults.at(FaultPoint.Stage.FIRST, request.id());
         Optional<TransferRecord> earlier = registry.find(request.id());
         if (earlier.isPresent()) {

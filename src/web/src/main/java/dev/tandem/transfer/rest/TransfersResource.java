@@ -88,14 +88,14 @@ public class TransfersResource {
                 .identified(); // so that a caller told "not known yet" can look it up
         TraceContext trace = Spans.current(traceparent);
         if (prefer != null && prefer.contains(RESPOND_ASYNC)) {
-            return within(transfers.accept(request, trace), request, accepted -> accepted.status() == TransferStatus.PENDING
+            return within(transfers.acceptInBackground(request, trace), request, accepted -> accepted.status() == TransferStatus.PENDING
                     ? Response.accepted(TransferJson.toJson(accepted))
                             .location(location(accepted.id()))
                             .header("Preference-Applied", RESPOND_ASYNC)
                             .build()
                     : answer(accepted));
         }
-        return within(transfers.transferAsync(request, trace), request, this::answer);
+        return within(transfers.applyInBackground(request, trace), request, this::answer);
     }
 
     /**
