@@ -1,17 +1,16 @@
 package dev.tandem.api;
 
-import jakarta.ejb.Remote;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
 /**
- * Tandem's remote EJB view, for Java clients over IIOP.
+ * Tandem's remote EJB view, for Java clients over IIOP (Payara) or remote+http (WildFly); the server's bean
+ * declares it its remote business interface, so that this module needs no EJB API.
  * <p>
  * Look it up under {@link #JNDI_NAME}. Every method is safe to retry: a transfer is identified by
  * its request id, and a repeated request with the same id returns the first outcome.
  */
-@Remote
 public interface TransferService {
 
     /** The portable global JNDI name of the remote view. */
