@@ -8,6 +8,7 @@ import dev.tandem.api.TransferUnavailableException;
 import dev.tandem.api.UnknownAccountException;
 import dev.tandem.api.UnknownTransferException;
 import dev.tandem.client.chaos.ChaosCommand;
+import dev.tandem.client.tour.TourCommand;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "Talks to a running Tandem over REST, remote EJB or JMS.",
         subcommands = {TransferCommand.class, SubmitCommand.class, ShowCommand.class, TransfersCommand.class, AccountsCommand.class,
                 StatementCommand.class, TotalsCommand.class,
-                DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class, ChaosCommand.class})
+                DlqCommand.class, VerifyCommand.class, CountersCommand.class, LoadCommand.class, ChaosCommand.class,
+                TourCommand.class})
 public class TandemCli {
 
     static final int FAILED = 1;
