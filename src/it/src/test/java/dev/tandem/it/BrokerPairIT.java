@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real ledgers only ({@code -Preal-ledgers}): Tandem with a primary/backup broker pair ({@code ./tandem start
- * --broker-pair}, README: Scale-out), an instance of its own on the runtime under test, beside the suite's, whose
+ * --broker-pair}, docs/scale-out.md), an instance of its own on the runtime under test, beside the suite's, whose
  * broker-outage tests expect one broker. The broker is killed while queued transfers are being applied; the
  * backup takes over from the shared journal, the server's connections and the producer's fail over to it, and
  * every request is applied exactly once.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A short randomized fault schedule, as a user runs it ({@code ./tandem chaos}, real ledgers only): the
  * server, the broker, PostgreSQL and MariaDB are killed, paused and restarted at random while transfers flow
  * through REST, remote EJB and JMS, and the bank checker finds nothing wrong. The long runs are on request
- * (README, Reliability). Afterwards every account is brought back to its balance before the run, for the
+ * (docs/reliability.md). Afterwards every account is brought back to its balance before the run, for the
  * test classes that follow.
  */
 @ExtendWith(ConservationCheck.class)

@@ -36,7 +36,7 @@ class HealthIT {
 
     /**
      * Liveness answers whether threads of the server are deadlocked, and the server log has their stacks when they
-     * are. (On Payara the suite can leave a pair behind: Grizzly's HTTP/2 deadlocks listener threads, see the README.)
+     * are. (On Payara the suite can leave a pair behind: Grizzly's HTTP/2 deadlocks listener threads, docs/decisions/grizzly-http2-deadlock.md.)
      */
     @Test
     void livenessIsTandemsCheckOfTheServersThreadsAndTheLogNamesADeadlock() throws Exception {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * share, and on a ledger with a long history.
  * <p>
  * The history's size is {@code -Dtandem.it.history.transfers} (20,000 by default; a million on request,
- * see the README), written straight into the ledgers' tables by {@link HistoryGenerator}.
+ * see docs/testing.md), written straight into the ledgers' tables by {@link HistoryGenerator}.
  */
 @ExtendWith(ConservationCheck.class)
 class RealLedgerVerificationIT {

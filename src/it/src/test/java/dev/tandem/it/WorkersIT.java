@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Real ledgers only ({@code -Preal-ledgers}): workers on Payara Micro consume the request queue beside the server
- * (README, Scale-out). Two workers are added for this class ({@code ./tandem workers add 2}) and removed after it.
+ * (docs/scale-out.md). Two workers are added for this class ({@code ./tandem workers add 2}) and removed after it.
  * Every EUR account: the broker hands each account's message group to one consumer, and the test needs enough of
  * them for every process to get some.
  */

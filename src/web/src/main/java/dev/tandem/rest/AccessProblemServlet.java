@@ -20,9 +20,9 @@ public class AccessProblemServlet extends HttpServlet {
     private static Problem refusal(int status, String path) {
         Problem problem = status == HttpServletResponse.SC_UNAUTHORIZED
                 ? Problem.of(status, "unauthenticated", "Sign-in required")
-                        .detail("Send the credentials of a Tandem user (HTTP Basic); the README's Security section says where they are.")
+                        .detail("Send the credentials of a Tandem user (HTTP Basic); docs/security.md says where they are.")
                 : Problem.of(status, "forbidden", "Not allowed for your role")
-                        .detail("Your roles do not allow this request; the README's Security section lists what each role may do.");
+                        .detail("Your roles do not allow this request; docs/security.md lists what each role may do.");
         return path == null ? problem : problem.instance(path);
     }
 

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * comes back to it at once, ahead of the later ones; that keeps an account's transfers in order. It does
  * not hold when the broker restarts under the server: sessions fail over, groups are given to consumers
  * afresh, and a request redelivered to one session (and held there, {@link RedeliveryBackoff}) was
- * overtaken by the next request of its group on another (README, Reliability: "order across a broker
+ * overtaken by the next request of its group on another (docs/decisions/account-order.md, "across a broker
  * restart"). Here the later request waits for the earlier one, whichever sessions they reach.
  * <p>
  * A waiting delivery holds its session; it waits at most {@link #PATIENCE}, longer than a kept turn
