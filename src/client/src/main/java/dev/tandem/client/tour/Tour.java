@@ -33,9 +33,10 @@ public record Tour(List<Step> steps, List<URI> links) {
      */
     public record Step(int line, String script, List<String> shown) {
 
-        /** The block's first command line, to name the step. */
+        /** The block's first command line (without a continuing backslash), to name the step. */
         public String title() {
-            return script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse(script).strip();
+            String first = script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse(script).strip();
+            return first.endsWith("\\") ? first.substring(0, first.length() - 1).stripTrailing() : first;
         }
     }
 

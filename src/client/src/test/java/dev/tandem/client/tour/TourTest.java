@@ -75,6 +75,8 @@ class TourTest {
     void aStepIsNamedByItsFirstCommand() {
         assertThat(new Tour.Step(1, "# a comment\n\n./tandem submit --count 10   \nmore", List.of()).title())
                 .isEqualTo("./tandem submit --count 10");
+        assertThat(new Tour.Step(1, "curl -si http://localhost:8080/tandem/api/transfers \\\n     -d '{}'", List.of()).title())
+                .isEqualTo("curl -si http://localhost:8080/tandem/api/transfers");
     }
 
     @Test
