@@ -20,6 +20,9 @@ class DocumentationTest {
     private static final Path ROOT = Path.of("../..");
     private static final Path README = ROOT.resolve("README.md");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern REPOSITORY_PATH = Pattern.compile("`((?:server-config|src|docs|benchmarks|deploy|worker|ear)/[^`\\s]*)`");
+    private static final Pattern LAUNCHER_COMMAND = Pattern.compile("\\./tandem ([a-z][a-z-]*)");
+    private static final Pattern LAUNCHER_USAGE = Pattern.compile("^  ([a-z][a-z-]*)[ \\[]", Pattern.MULTILINE);
 
     @Test
     void theFirstScreenHasTheTwoCommandsAndTheDiagram() throws IOException {
@@ -65,6 +68,33 @@ class DocumentationTest {
         }
         assertThat(pages().stream().filter(page -> !page.equals(README.normalize())))
                 .allMatch(page -> linked.contains(page) || linked.contains(page.getParent()), "is linked");
+    }
+
+    @Test
+    void everyFileOfTheRepositoryTheDocumentsNameIsThere() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Path page : pages()) {
+            Matcher path = REPOSITORY_PATH.matcher(Files.readString(page));
+            while (path.find()) {
+                String named = path.group(1).replaceFirst("[.,:;]$", "");
+                if (!named.contains("*") && !named.contains("…") && !named.contains("/target/") && !Files.exists(ROOT.resolve(named))) {
+                    missing.add(page + ": " + named);
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyLauncherCommandTheDocumentsShowIsOneOfItsCommands() throws IOException {
+        List<String> commands = LAUNCHER_USAGE.matcher(Files.readString(ROOT.resolve("tandem"))).results().map(match -> match.group(1)).toList();
+        List<String> unknown = new ArrayList<>();
+        for (Path page : pages()) {
+            LAUNCHER_COMMAND.matcher(Files.readString(page)).results().map(match -> match.group(1))
+                    .filter(command -> !command.equals("help") && !commands.contains(command)).forEach(command -> unknown.add(page + ": " + command));
+        }
+        assertThat(commands).as("the launcher's usage").contains("start", "test", "tour");
+        assertThat(unknown).isEmpty();
     }
 
     private static List<Path> pages() throws IOException {
