@@ -19,8 +19,15 @@ public final class Commands {
     }
 
     public static Result run(List<String> command, Map<String, String> environment, Duration timeout) throws InterruptedException {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        var builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
+        return run(builder, timeout);
+    }
+
+    /** {@link #run} of what {@code builder} describes (its command, directory and environment), without input. */
+    public static Result run(ProcessBuilder builder, Duration timeout) throws InterruptedException {
+        builder.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        List<String> command = builder.command();
         Process process;
         try {
             process = builder.start();

@@ -1,18 +1,17 @@
 package dev.tandem.client.tour;
 
 import dev.tandem.client.Credentials;
+import dev.tandem.client.chaos.Commands;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,35 +74,22 @@ public class TourCommand implements Callable<Integer> {
      * Runs the step's block as one bash script, with {@code set -e}, in the shell state (the exported variables) the
      * steps before it left, and without the launcher's {@code TANDEM_*} settings, as a reader's shell would.
      */
-    private Optional<String> run(Tour.Step step, Path directory, Path shellState) throws IOException, InterruptedException {
+    private Optional<String> run(Tour.Step step, Path directory, Path shellState) throws InterruptedException {
         String script = "set -eo pipefail\n. '" + shellState + "'\n" + step.script() + "\nexport -p > '" + shellState + "'\n";
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(directory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        var output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append("(output lost: ").append(e.getMessage()).append(')');
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        if (!process.waitFor(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        Commands.Result result;
+        try {
+            result = Commands.run(builder, stepTimeout);
+        } catch (IllegalStateException outlived) {
             return Optional.of("did not end within " + stepTimeout);
         }
-        reader.join(Duration.ofSeconds(10).toMillis());
-        int status = process.exitValue();
-        boolean ended = status == 0 || status == CURL_TIME_LIMIT && step.script().contains("--max-time");
+        boolean ended = result.exitCode() == 0 || result.exitCode() == CURL_TIME_LIMIT && step.script().contains("--max-time");
         if (!ended) {
-            return Optional.of("exit status " + status + ":\n" + output);
+            return Optional.of("exit status " + result.exitCode() + ":\n" + result.output());
         }
-        return ShownOutput.missing(step.shown(), output.toString())
-                .map(line -> "the output lacks the line the README shows\n  " + line + "\nafter the lines before it; the output:\n" + output);
+        return ShownOutput.missing(step.shown(), result.output())
+                .map(line -> "the output lacks the line the README shows\n  " + line + "\nafter the lines before it; the output:\n" + result.output());
     }
 
     private static Optional<String> opened(HttpClient http, URI link, Credentials user) throws InterruptedException {
