@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A REST transfer (synchronous, or accepted for the queue) that the fault switch holds after its commit decision, before any commit,
- * until released: its branches stay prepared in both ledgers and on the broker, holding its accounts' locks.
+ * or before its last vote, until released: its branches stay prepared in both ledgers and on the broker, holding its accounts' locks.
  */
 final class HeldTransfer implements AutoCloseable {
 
@@ -37,18 +37,26 @@ final class HeldTransfer implements AutoCloseable {
     }
 
     static HeldTransfer started(String from, String to, BigDecimal amount) throws Exception {
-        return held(from, to, amount);
+        return held(from, to, amount, "HELD_BEFORE_COMMITS");
     }
 
     /** Accepted for the queue ({@code Prefer: respond-async}): held with its request prepared on the broker. */
     static HeldTransfer queued(String from, String to, BigDecimal amount) throws Exception {
-        return held(from, to, amount, "Prefer", "respond-async");
+        return held(from, to, amount, "HELD_BEFORE_COMMITS", "Prefer", "respond-async");
     }
 
-    private static HeldTransfer held(String from, String to, BigDecimal amount, String... headers) throws Exception {
+    /**
+     * Accepted for the queue, then held as the message-driven bean applies it, at its last vote: its
+     * delivery is prepared on the broker, and once released the transaction rolls back.
+     */
+    static HeldTransfer queuedThenRefused(String from, String to, BigDecimal amount) throws Exception {
+        return held(from, to, amount, "REFUSED_AFTER_HOLD", "Prefer", "respond-async");
+    }
+
+    private static HeldTransfer held(String from, String to, BigDecimal amount, String faultPoint, String... headers) throws Exception {
         var transfer = new HeldTransfer(from, to, amount);
         Files.createDirectories(FAULTS);
-        Files.writeString(transfer.armed, "HELD_BEFORE_COMMITS");
+        Files.writeString(transfer.armed, faultPoint);
         transfer.call = CompletableFuture.supplyAsync(() -> Tandem.postJson("transfers", transfer.json(), headers));
         Polling.until(Duration.ofSeconds(30), () -> Files.exists(transfer.reached), there -> there);
         if (Tandem.REAL_LEDGERS) {

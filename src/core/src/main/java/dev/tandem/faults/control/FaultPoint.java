@@ -19,6 +19,13 @@ public enum FaultPoint {
     BEFORE_DECISION(Stage.LAST),
 
     /**
+     * The resources enlisted before this one prepared (on the queued path, the broker's delivery of the request
+     * among them); its vote waits, not dead, until the test disarms the transfer, and then refuses: the
+     * transaction manager rolls every resource back.
+     */
+    REFUSED_AFTER_HOLD(Stage.LAST),
+
+    /**
      * One resource reports that it rolled back on its own while the others committed: a heuristic outcome.
      * It comes last, after the others committed: Narayana turns a heuristic rollback of the first resource
      * into a rollback of all.

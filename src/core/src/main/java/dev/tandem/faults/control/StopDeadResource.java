@@ -15,7 +15,8 @@ import javax.transaction.xa.Xid;
  * {@link FaultPoint} it writes the "reached" file and then blocks its thread for good, holding the
  * transaction where it is, until the test kills the server. For {@link FaultPoint#HEURISTIC} it
  * instead reports that it rolled back on its own; for {@link FaultPoint#HELD_BEFORE_COMMITS} it holds the
- * commit only while the transfer is armed.
+ * commit only while the transfer is armed, and for {@link FaultPoint#REFUSED_AFTER_HOLD} its vote, which is
+ * then a refusal.
  */
 final class StopDeadResource extends PassiveXAResource {
 
@@ -33,9 +34,13 @@ final class StopDeadResource extends PassiveXAResource {
 
     /** Votes yes, unlike a passive resource: a read-only vote would leave it out of the commit phase. */
     @Override
-    public int prepare(Xid xid) {
+    public int prepare(Xid xid) throws XAException {
         if (point == FaultPoint.BEFORE_DECISION) {
             stopDead();
+        }
+        if (point == FaultPoint.REFUSED_AFTER_HOLD) {
+            holdWhileArmed();
+            throw new XAException(XAException.XA_RBROLLBACK);
         }
         return XA_OK;
     }
@@ -56,7 +61,7 @@ final class StopDeadResource extends PassiveXAResource {
 
     private void holdWhileArmed() {
         signalReached();
-        LOG.warning(() -> "Fault switch: holding the commits until " + armed + " is deleted");
+        LOG.warning(() -> "Fault switch: holding the transaction at " + point + " until " + armed + " is deleted");
         while (Files.exists(armed)) {
             try {
                 Thread.sleep(100);
