@@ -85,8 +85,8 @@ class BrokerPairIT {
         List<TransferRequest> requests = transfers(600);
         var underWay = new CountDownLatch(1);
         // A reply lost at the failover is waited for until the end: long enough for every other one. The queue
-        // stands still meanwhile until the transactions the failover cut are settled: a commit retried (on Payara
-        // a minute later), a transaction not yet prepared rolled back by the broker (a minute, broker.xml).
+        // may stand still meanwhile until the transactions the failover cut are settled: a commit retried (on
+        // Payara a minute later), a transaction not yet prepared rolled back by the broker (a minute, broker.xml).
         CompletableFuture<SubmitReport> submitting = CompletableFuture.supplyAsync(() -> submit(requests, Duration.ofMinutes(4), replies -> {
             if (replies >= 150) {
                 underWay.countDown();
