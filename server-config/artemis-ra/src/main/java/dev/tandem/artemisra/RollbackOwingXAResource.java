@@ -13,7 +13,7 @@ import org.apache.activemq.artemis.service.extensions.xa.ActiveMQXAResourceWrapp
  * deliveries and pooled connections alike), that owes the broker the rollback of a branch which a failed
  * {@code prepare} or {@code rollback} may have left prepared there ({@link OwedBrokerRollbacks}).
  */
-final class RollbackOwingXAResource implements ActiveMQXAResourceWrapper {
+final class RollbackOwingXAResource extends SessionXAResource implements ActiveMQXAResourceWrapper {
 
     /** Found by the adapter's {@code ServiceUtils} as the service that wraps every XA resource it gives out. */
     public static final class Factory implements ActiveMQXAResourceWrapperFactory {
@@ -23,18 +23,17 @@ final class RollbackOwingXAResource implements ActiveMQXAResourceWrapper {
         }
     }
 
-    private final ActiveMQXAResourceWrapper session;
     private final OwedBrokerRollbacks owedRollbacks;
 
     RollbackOwingXAResource(ActiveMQXAResourceWrapper session, OwedBrokerRollbacks owedRollbacks) {
-        this.session = session;
+        super(session);
         this.owedRollbacks = owedRollbacks;
     }
 
     @Override
     public int prepare(Xid xid) throws XAException {
         try {
-            return session.prepare(xid);
+            return super.prepare(xid);
         } catch (XAException failure) {
             if (OwedBrokerRollbacks.leavesOutcomeUnknown(failure)) {
                 owedRollbacks.owe(xid, failure);
@@ -46,7 +45,7 @@ final class RollbackOwingXAResource implements ActiveMQXAResourceWrapper {
     @Override
     public void rollback(Xid xid) throws XAException {
         try {
-            session.rollback(xid);
+            super.rollback(xid);
         } catch (XAException failure) {
             if (OwedBrokerRollbacks.leavesOutcomeUnknown(failure)) {
                 owedRollbacks.owe(xid, failure);
@@ -54,45 +53,5 @@ final class RollbackOwingXAResource implements ActiveMQXAResourceWrapper {
             throw failure;
         }
         owedRollbacks.paid(xid);
-    }
-
-    @Override
-    public void start(Xid xid, int flags) throws XAException {
-        session.start(xid, flags);
-    }
-
-    @Override
-    public void end(Xid xid, int flags) throws XAException {
-        session.end(xid, flags);
-    }
-
-    @Override
-    public void commit(Xid xid, boolean onePhase) throws XAException {
-        session.commit(xid, onePhase);
-    }
-
-    @Override
-    public void forget(Xid xid) throws XAException {
-        session.forget(xid);
-    }
-
-    @Override
-    public Xid[] recover(int flag) throws XAException {
-        return session.recover(flag);
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) throws XAException {
-        return session.isSameRM(other instanceof RollbackOwingXAResource owing ? owing.session : other);
-    }
-
-    @Override
-    public int getTransactionTimeout() throws XAException {
-        return session.getTransactionTimeout();
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) throws XAException {
-        return session.setTransactionTimeout(seconds);
     }
 }

@@ -134,7 +134,7 @@ class EnlistmentCheckingEndpointFactoryTest {
         }
     }
 
-    private final class RecordingSession implements XAResource {
+    private final class RecordingSession extends IdleSession {
         boolean failStart;
 
         @Override
@@ -144,47 +144,6 @@ class EnlistmentCheckingEndpointFactoryTest {
                 throw new XAException(XAException.XAER_RMFAIL);
             }
             calls.add("start");
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public int prepare(Xid xid) {
-            return XA_OK;
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 

@@ -105,7 +105,7 @@ class OwedBrokerRollbacksTest {
     }
 
     /** Answers each prepare or rollback with the next scripted error code, or succeeds once none is left. */
-    private static final class ScriptedSession implements XAResource {
+    private static final class ScriptedSession extends IdleSession {
         final Deque<Integer> answers = new ArrayDeque<>();
         final List<String> rolledBack = new ArrayList<>();
 
@@ -126,42 +126,6 @@ class OwedBrokerRollbacksTest {
         public void rollback(Xid xid) throws XAException {
             answer();
             rolledBack.add(OwedBrokerRollbacks.describe(xid));
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }
