@@ -2,6 +2,8 @@ package dev.tandem.it;
 
 import dev.tandem.it.Processes.Run;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +112,22 @@ enum AppServer {
     abstract Path pidFile();
 
     abstract Path log();
+
+    /**
+     * The server log and the files it rotated into (a rotation, or ServerLogIT's switch of format, starts a new
+     * one), as one text read as ISO-8859-1, which takes any byte.
+     */
+    String logs() {
+        try (var files = Files.list(log().getParent())) {
+            var logs = new StringBuilder();
+            for (var file : files.filter(path -> path.getFileName().toString().startsWith("server.log")).toList()) {
+                logs.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+            return logs.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Sets a system property of the running server (Tandem reads its settings at each use). */
     abstract void setProperty(String name, String value);

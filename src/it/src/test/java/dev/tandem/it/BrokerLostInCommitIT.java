@@ -2,9 +2,6 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.client.jms.PreparedOnBroker;
-import dev.tandem.client.jms.PreparedOnBroker.PreparedTransaction;
-import jakarta.jms.JMSException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,19 +28,19 @@ class BrokerLostInCommitIT {
 
     @Test
     void theRequestPreparedOnTheBrokerIsCommittedOnceTheBrokerIsBackAndServed() throws Exception {
-        Polling.until(Duration.ofMinutes(1), BrokerLostInCommitIT::preparedOnBroker, List::isEmpty);
+        Polling.until(Duration.ofMinutes(1), Tandem::preparedOnBroker, List::isEmpty);
         try (HeldTransfer transfer = HeldTransfer.queued("A-0025", "B-0025", AMOUNT)) {
-            assertThat(transferIds(preparedOnBroker())).as("the held transfer's request, prepared").containsExactly(transfer.id.toString());
+            assertThat(Tandem.transfersPreparedOnBroker()).as("the held transfer's request, prepared").containsExactly(transfer.id.toString());
 
             Processes.killByPidFile(Tandem.VAR.resolve("broker/broker.pid"), "broker");
             Processes.Run start = Tandem.launcher("start");
             assertThat(start.exitCode()).as(start.output()).isZero();
-            assertThat(transferIds(preparedOnBroker())).as("prepared through the broker's restart").containsExactly(transfer.id.toString());
+            assertThat(Tandem.transfersPreparedOnBroker()).as("prepared through the broker's restart").containsExactly(transfer.id.toString());
             transfer.release();
 
             assertThat(Polling.until(Duration.ofMinutes(3), () -> HeldTransfer.statusOf(transfer.id), "COMPLETED"::equals)).isEqualTo("COMPLETED");
             transfer.assertCompletedOnce();
-            assertThat(preparedOnBroker()).as("prepared on the broker").isEmpty();
+            assertThat(Tandem.preparedOnBroker()).as("prepared on the broker").isEmpty();
             HttpResponse<String> answer = transfer.call.get();
             assertThat(answer.statusCode()).as("accepted, so neither unavailable nor rejected: " + answer.body()).isIn(202, 500);
         }
@@ -52,7 +49,7 @@ class BrokerLostInCommitIT {
     /** The broker is down when the commits begin: the broker's commit fails and must be completed once it is back. */
     @Test
     void aRequestWhoseBrokerIsDownWhenTheCommitsBeginIsCommittedOnceItIsBack() throws Exception {
-        Polling.until(Duration.ofMinutes(1), BrokerLostInCommitIT::preparedOnBroker, List::isEmpty);
+        Polling.until(Duration.ofMinutes(1), Tandem::preparedOnBroker, List::isEmpty);
         try (HeldTransfer transfer = HeldTransfer.queued("A-0025", "B-0025", AMOUNT)) {
             Processes.killByPidFile(Tandem.VAR.resolve("broker/broker.pid"), "broker");
             transfer.release();
@@ -62,19 +59,7 @@ class BrokerLostInCommitIT {
 
             assertThat(Polling.until(Duration.ofMinutes(3), () -> HeldTransfer.statusOf(transfer.id), "COMPLETED"::equals)).isEqualTo("COMPLETED");
             transfer.assertCompletedOnce();
-            assertThat(preparedOnBroker()).as("prepared on the broker").isEmpty();
+            assertThat(Tandem.preparedOnBroker()).as("prepared on the broker").isEmpty();
         }
-    }
-
-    private static List<PreparedTransaction> preparedOnBroker() {
-        try {
-            return new PreparedOnBroker(Tandem.BROKER_OPERATOR).list();
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> transferIds(List<PreparedTransaction> transactions) {
-        return transactions.stream().flatMap(transaction -> transaction.transferIds().stream()).toList();
     }
 }

@@ -2,13 +2,7 @@ package dev.tandem.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.client.jms.PreparedOnBroker;
-import dev.tandem.client.jms.PreparedOnBroker.PreparedTransaction;
-import jakarta.jms.JMSException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,41 +25,21 @@ class BrokerLostInRollbackIT {
 
     @Test
     void aRequestPreparedOnTheBrokerWhenItsTransactionRollsBackIsDeliveredAgainOnceTheBrokerIsBack() throws Exception {
-        Polling.until(Duration.ofMinutes(1), BrokerLostInRollbackIT::preparedOnBroker, List::isEmpty);
+        Polling.until(Duration.ofMinutes(1), Tandem::preparedOnBroker, List::isEmpty);
         try (HeldTransfer transfer = HeldTransfer.queuedThenRefused("A-0025", "B-0025", AMOUNT)) {
             assertThat(transfer.call.get().statusCode()).as("accepted for the queue").isEqualTo(202);
-            assertThat(transferIds(preparedOnBroker())).as("the delivery of the held transfer's request, prepared").contains(transfer.id.toString());
+            assertThat(Tandem.transfersPreparedOnBroker()).as("the delivery of the held transfer's request, prepared").contains(transfer.id.toString());
 
             Processes.killByPidFile(Tandem.VAR.resolve("broker/broker.pid"), "broker");
             transfer.release();
-            Polling.until(Duration.ofSeconds(30), BrokerLostInRollbackIT::serverLog, log -> log.contains("Rolled back, did not happen: Transfer " + transfer.id));
+            Polling.until(Duration.ofSeconds(30), Tandem.SERVER::logs, log -> log.contains("Rolled back, did not happen: Transfer " + transfer.id));
             Processes.Run start = Tandem.launcher("start");
             assertThat(start.exitCode()).as(start.output()).isZero();
 
             assertThat(Polling.until(Duration.ofMinutes(3), () -> HeldTransfer.statusOf(transfer.id), "COMPLETED"::equals)).isEqualTo("COMPLETED");
             transfer.assertCompletedOnce();
-            assertThat(Polling.until(Duration.ofMinutes(1), BrokerLostInRollbackIT::preparedOnBroker, List::isEmpty))
+            assertThat(Polling.until(Duration.ofMinutes(1), Tandem::preparedOnBroker, List::isEmpty))
                     .as("prepared on the broker").isEmpty();
         }
-    }
-
-    private static String serverLog() {
-        try {
-            return Files.readString(Tandem.SERVER.log());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<PreparedTransaction> preparedOnBroker() {
-        try {
-            return new PreparedOnBroker(Tandem.BROKER_OPERATOR).list();
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> transferIds(List<PreparedTransaction> transactions) {
-        return transactions.stream().flatMap(transaction -> transaction.transferIds().stream()).toList();
     }
 }

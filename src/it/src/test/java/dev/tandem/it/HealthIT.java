@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +46,8 @@ class HealthIT {
         } else {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(check.getString("status")).isEqualTo("DOWN");
-            assertThat(Polling.until(Duration.ofSeconds(10), () -> serverLogs().contains("Deadlocked threads; the server needs a restart"),
+            assertThat(Polling.until(Duration.ofSeconds(10), () -> Tandem.SERVER.logs().contains("Deadlocked threads; the server needs a restart"),
                     logged -> logged)).as("the deadlocked threads' stacks in the server log").isTrue();
-        }
-    }
-
-    /** The server log and the files it rotated into (ServerLogIT's switches start new ones). */
-    private static String serverLogs() {
-        try (var files = Files.list(Tandem.SERVER.log().getParent())) {
-            var logs = new StringBuilder();
-            for (var file : files.filter(path -> path.getFileName().toString().startsWith("server.log")).toList()) {
-                logs.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-            return logs.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,9 +6,12 @@ import dev.tandem.client.Credentials;
 import dev.tandem.client.RestTransferService;
 import dev.tandem.api.TransferRequest;
 import dev.tandem.client.jms.Broker;
+import dev.tandem.client.jms.PreparedOnBroker;
+import dev.tandem.client.jms.PreparedOnBroker.PreparedTransaction;
 import dev.tandem.client.jms.SubmitReport;
 import dev.tandem.client.jms.TransferSubmitter;
 import dev.tandem.it.Processes.Run;
+import jakarta.jms.JMSException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -185,6 +188,20 @@ final class Tandem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The transactions prepared on the broker under test. */
+    static List<PreparedTransaction> preparedOnBroker() {
+        try {
+            return new PreparedOnBroker(BROKER_OPERATOR).list();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The transfers whose messages, sent or acknowledged, the broker's prepared transactions hold. */
+    static List<String> transfersPreparedOnBroker() {
+        return preparedOnBroker().stream().flatMap(transaction -> transaction.transferIds().stream()).toList();
     }
 
     /** A secret ./tandem start generated under var/secrets/. */
